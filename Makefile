@@ -9,7 +9,7 @@ DATA  := data
 SYNTH := --preset demo --seed 0
 TEST_FLAGS ?=
 
-.PHONY: setup data repro test sync
+.PHONY: setup data repro test sync readme
 setup: $(STAMP)
 
 $(STAMP): settings.ini setup.py requirements.lock
@@ -31,3 +31,7 @@ test: setup
 # notebooks -> package, and clean notebooks (what CI checks)
 sync: setup
 	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
+
+# README.md is generated from nbs/index.ipynb
+readme: setup
+	$(BIN)/jupyter nbconvert --log-level WARN --to markdown --output README --output-dir . nbs/index.ipynb
