@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['repo_root', 'load_params', 'seed_everything', 'atomic_path', 'write_json', 'get_logger']
+__all__ = ['repo_root', 'load_params', 'seed_everything', 'atomic_path', 'write_json', 'save_arrays', 'write_csv', 'get_logger']
 
 # %% ../nbs/00_core.ipynb #95bcc739
 def repo_root(start=None) -> Path:
@@ -19,6 +19,7 @@ def repo_root(start=None) -> Path:
         if (q / "params.yaml").exists() or (q / "settings.ini").exists(): return q
     return p
 
+# %% ../nbs/00_core.ipynb #d84ee4cf
 def load_params(section: str | None = None, path=None) -> dict:
     "The parameters in `params.yaml` (or one `section` of them)."
     import yaml
@@ -48,9 +49,28 @@ def atomic_path(path):
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
+# %% ../nbs/00_core.ipynb #fc5df9be
 def write_json(path, obj):
     "Write `obj` as JSON, atomically."
     with atomic_path(path) as tmp: Path(tmp).write_text(json.dumps(obj, indent=1, sort_keys=True, default=float) + "\n")
+
+# %% ../nbs/00_core.ipynb #c0a11e02
+def save_arrays(path, **arrays):
+    "Write arrays to a deterministic `.npz`, atomically."
+    import io, zipfile
+    with atomic_path(path) as tmp:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+            for k, v in arrays.items():
+                buf = io.BytesIO(); np.lib.format.write_array(buf, np.asarray(v), allow_pickle=False)
+                z.writestr(zipfile.ZipInfo(k + ".npy", date_time=(1980, 1, 1, 0, 0, 0)), buf.getvalue(), zipfile.ZIP_DEFLATED)
+
+# %% ../nbs/00_core.ipynb #c0a11e03
+def write_csv(path, rows: list[dict]):
+    "Write dicts (one per row, same keys) as a CSV, atomically."
+    import csv, io
+    if not rows: raise ValueError(f"{path}: no rows to write")
+    buf = io.StringIO(); w = csv.DictWriter(buf, list(rows[0]), lineterminator="\n"); w.writeheader(); w.writerows(rows)
+    with atomic_path(path) as t: Path(t).write_text(buf.getvalue())
 
 # %% ../nbs/00_core.ipynb #f2772896
 def get_logger(name="bmoe") -> logging.Logger:

@@ -17,6 +17,7 @@ __all__ = ['DataError', 'Clip', 'video_dirs', 'read_list', 'num_frames', 'read_f
 class DataError(ValueError):
     "Bad input data; the message names the file (and line) and says what to do."
 
+# %% ../nbs/03_data.ipynb #3bf329c8
 @dataclass
 class Clip:
     "One clip of a list file."
@@ -24,10 +25,12 @@ class Clip:
     @property
     def where(self) -> str: return f"{self.path} (listed at {self.list_file}:{self.line})"
 
+# %% ../nbs/03_data.ipynb #10a04619
 def video_dirs(root, split) -> list[Path]:
     "Folders where the videos of `split` may lie: `videos/`, then `<split>/`, then the root."
     root = Path(root); return [root / "videos", root / split, root]
 
+# %% ../nbs/03_data.ipynb #dbf76681
 def read_list(root, split: str, n_classes: int = N_ACTIONS, missing: str = "error") -> list[Clip]:
     "The clips of `<root>/<split>_list_videos.txt`, checked."
     root = Path(root); lf = root / f"{split}_list_videos.txt"
@@ -70,6 +73,7 @@ def num_frames(path) -> int:
     except Exception as e:
         raise DataError(f"{path}: cannot be decoded ({type(e).__name__}: {e}); re-encode or remove it from the list") from None
 
+# %% ../nbs/03_data.ipynb #9468291f
 def read_frames(path, indices=None) -> np.ndarray:
     "Frames `indices` (default: all) of a video as uint8 RGB (T, H, W, 3)."
     path = str(path); dec = _decord()
@@ -105,21 +109,31 @@ def tsn_indices(n_frames: int, num_segments: int, train: bool, rng=None) -> np.n
 
 # %% ../nbs/03_data.ipynb #5ecf38c5
 class MA52Dataset:
-    "Clips of one split of an MA-52-format folder, sampled TSN-style."
-    def __init__(self, root, split, num_segments=8, train=None, seed=0, missing="error"):
+    "Clips of one split of an MA-52-format folder, sampled TSN-style; `cache_frames` keeps decoded videos in memory."
+    def __init__(self, root, split, num_segments=8, train=None, seed=0, missing="error", exclude=(), cache_frames=False):
         self.root, self.split, self.T = Path(root), split, num_segments
         self.train = (split == "train") if train is None else train
         self.clips = read_list(root, split, missing=missing)
+        if exclude:
+            ex, n = set(exclude), len(self.clips); self.clips = [c for c in self.clips if c.file not in ex]
+            if n > len(self.clips):
+                from bmoe.core import get_logger
+                get_logger().warning(f"{split}: left out {n - len(self.clips)} of {n} videos (excluded by the caller)")
         self.classes = read_label_names(self.root / "label_name.txt")
-        self.seed, self.epoch = seed, 0
+        self.seed, self.epoch, self.cache_frames, self._frames = seed, 0, cache_frames, {}
     def __len__(self): return len(self.clips)
     def set_epoch(self, e): self.epoch = e                 # new random offsets every epoch, reproducibly
     def indices(self, i, n_frames):
         rng = np.random.default_rng([self.seed, self.epoch, i])
         return tsn_indices(n_frames, self.T, self.train, rng)
-    def __getitem__(self, i):
+    def frames(self, i):
+        "Sampled frame indices and the frames of clip `i` (decoded once and kept when `cache_frames`)."
         c = self.clips[i]
         try:
-            idx = self.indices(i, num_frames(c.path)); fr = read_frames(c.path, idx)
+            if not self.cache_frames: idx = self.indices(i, num_frames(c.path)); return idx, read_frames(c.path, idx)
+            if i not in self._frames: self._frames[i] = read_frames(c.path)
+            idx = self.indices(i, len(self._frames[i])); return idx, self._frames[i][idx]
         except DataError as e: raise DataError(f"{e} [listed at {c.list_file}:{c.line}]") from None
+    def __getitem__(self, i):
+        c = self.clips[i]; idx, fr = self.frames(i)
         return dict(frames=fr, indices=idx, label=c.label, body=int(fine_to_coarse(c.label)), index=i)

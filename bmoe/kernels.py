@@ -24,7 +24,10 @@ def set_kernels(on: bool):
     "Switch the Triton kernels on or off globally (the references run when off)."
     global _ENABLED; _ENABLED = bool(on)
 
-def have_triton() -> bool: return triton is not None
+# %% ../nbs/06_kernels.ipynb #84cf7bbb
+def have_triton() -> bool:
+    "Whether Triton is importable here."
+    return triton is not None
 
 @contextlib.contextmanager
 def _interpret_env(on: bool):
@@ -35,6 +38,8 @@ def _interpret_env(on: bool):
         else: os.environ["TRITON_INTERPRET"] = old
 
 _JIT = {}
+
+# %% ../nbs/06_kernels.ipynb #64b69b34
 def _launch(fn, mode, grid, *args, **meta):
     "Run kernel `fn` on `grid`, compiled (`mode='cuda'`) or through Triton's interpreter (`mode='interpret'`)."
     key = (fn.__name__, mode)
@@ -126,6 +131,7 @@ class _ShiftFn(torch.autograd.Function):
     def backward(ctx, go):
         n, f, mode = ctx.args; return _shift_launch(go, n, f, -1, mode), None, None, None
 
+# %% ../nbs/06_kernels.ipynb #99638a76
 def temporal_shift(x: torch.Tensor, n_segments: int, fold_div: int = 8, backend: str = "auto") -> torch.Tensor:
     "Temporal shift of x (N*T, C, H, W): the Triton kernel on GPU, the reference elsewhere."
     if x.shape[0] % n_segments: raise ValueError(f"batch {x.shape[0]} is not a multiple of n_segments={n_segments}")
@@ -212,6 +218,7 @@ class _MicroFn(torch.autograd.Function):
         _launch(_micro_bwd, ctx.mode, (B, triton.cdiv(D, BD)), x, w, bias, a, c, go, gx, gw, gb, ga, gc, T, D, TP=TP, BD=BD)
         return gx, gw, gb, ga, gc, None
 
+# %% ../nbs/06_kernels.ipynb #3ebb95e0
 def micro_conv(x, w, bias, a, c, backend: str = "auto"):
     "The micro branch (see above): the fused Triton kernel on GPU, the reference elsewhere."
     if x.ndim != 3 or w.shape != (x.shape[2], 15) or bias.shape != (x.shape[2], 3) or a.shape != (*x.shape[:2], 3) or c.shape != (x.shape[0], x.shape[2]):

@@ -14,8 +14,10 @@ __all__ = ['conv_bn', 'RegionEncoder', 'M3E']
 
 # %% ../nbs/07_m3e.ipynb #78b60ed0
 def conv_bn(cin, cout, stride=1):
+    "3x3 convolution, BatchNorm and ReLU."
     return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
 
+# %% ../nbs/07_m3e.ipynb #17ff57d9
 class RegionEncoder(nn.Module):
     "Per-frame 2D CNN: region clips (B, T, 3, s, s) -> tokens (B, T, dim)."
     def __init__(self, dim=128, width=(24, 48, 96), in_ch=3):

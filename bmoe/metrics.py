@@ -26,6 +26,7 @@ def check_scores(scores, labels, n_classes=N_ACTIONS):
         raise ValueError(f"labels must be integer action ids in 0..{n_classes-1}")
     return s, y.astype(int)
 
+# %% ../nbs/10_metrics.ipynb #758e311e
 def ma52_metrics(scores, labels) -> dict:
     "MA-52's official metrics (fractions in [0, 1])."
     s, y = check_scores(scores, labels)
@@ -45,6 +46,7 @@ def per_class_f1(scores, labels, n_classes=N_ACTIONS) -> np.ndarray:
     s, y = check_scores(scores, labels, n_classes)
     return f1_score(y, s.argmax(1), average=None, labels=np.arange(n_classes), zero_division=0)
 
+# %% ../nbs/10_metrics.ipynb #d9b35525
 def confusions(scores, labels) -> dict:
     "Action (52 x 52) and body-level (7 x 7) confusion matrices, rows = truth."
     s, y = check_scores(scores, labels); p = s.argmax(1)

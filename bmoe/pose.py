@@ -4,15 +4,16 @@
 
 # %% ../nbs/04_pose.ipynb #bd23ae30
 from __future__ import annotations
-import os, io, json, time, zipfile, argparse
+import os, json, time, argparse
 from pathlib import Path
 import numpy as np
-from .core import atomic_path, write_json, get_logger
+from .core import atomic_path, write_json, get_logger, save_arrays
+from .taxonomy import LANDMARK_PARTS
 from .data import read_list, read_frames, num_frames, DataError
 
 # %% auto #0
-__all__ = ['LANDMARK_GROUPS', 'PoseEstimator', 'fill_missing', 'sample_frames', 'estimate_video', 'save_arrays', 'load_pose',
-           'pose_path', 'run_pose', 'pck', 'pose_quality', 'main']
+__all__ = ['LANDMARK_GROUPS', 'PoseEstimator', 'fill_missing', 'sample_frames', 'estimate_video', 'pose_path', 'load_pose',
+           'run_pose', 'pck', 'pose_quality', 'pose_stage', 'main']
 
 # %% ../nbs/04_pose.ipynb #4399177d
 class PoseEstimator:
@@ -71,6 +72,7 @@ def sample_frames(n: int, stride: int) -> np.ndarray:
     "Frames the estimator runs on: every `stride`-th frame and the last."
     return np.unique(np.r_[np.arange(0, n, max(1, stride)), n - 1])
 
+# %% ../nbs/04_pose.ipynb #eb8cf60b
 def estimate_video(path, est: PoseEstimator, stride: int = 2) -> dict:
     "Landmarks of every frame of a video (estimated on a sample, interpolated between)."
     n = num_frames(path)
@@ -81,15 +83,12 @@ def estimate_video(path, est: PoseEstimator, stride: int = 2) -> dict:
     lm[idx], ok[idx], ran[idx] = lm_s, ok_s, True
     return dict(landmarks=fill_missing(lm, ok), detected=ok, ran=ran, size=np.array(fr.shape[1:3]), n_frames=n)
 
-# %% ../nbs/04_pose.ipynb #99f2e416
-def save_arrays(path, **arrays):
-    "Write arrays to a deterministic `.npz`, atomically."
-    with atomic_path(path) as tmp:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
-            for k, v in arrays.items():
-                buf = io.BytesIO(); np.lib.format.write_array(buf, np.asarray(v), allow_pickle=False)
-                z.writestr(zipfile.ZipInfo(k + ".npy", date_time=(1980, 1, 1, 0, 0, 0)), buf.getvalue(), zipfile.ZIP_DEFLATED)
+# %% ../nbs/04_pose.ipynb #99f2e415
+def pose_path(cache, video) -> Path:
+    "The cache file of `video`'s landmarks: `<cache>/<video stem>.npz`."
+    return Path(cache) / (Path(video).stem + ".npz")
 
+# %% ../nbs/04_pose.ipynb #99f2e416
 def load_pose(path) -> dict:
     "A cached pose file as a dict of arrays."
     path = Path(path)
@@ -111,8 +110,6 @@ def _pose_one(args):
     d = r["detected"][r["ran"]]
     return dict(video=Path(path).name, frames=int(r["n_frames"]), ran=int(r["ran"].sum()), detected=int(d.sum()),
                 filled=int(r["n_frames"] - r["detected"].sum()), fallback=bool(d.sum() == 0), seconds=round(time.time() - t, 3))
-
-def pose_path(cache, video) -> Path: return Path(cache) / (Path(video).stem + ".npz")
 
 def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, shard=(0, 1), progress=True,
              backend="solutions", model_path=None, model_complexity=1) -> list[dict]:
@@ -138,8 +135,10 @@ def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, 
     return recs
 
 # %% ../nbs/04_pose.ipynb #5f749eac
-LANDMARK_GROUPS = {"head": list(range(0, 11)), "torso": [11, 12, 23, 24], "arms": [13, 14, 15, 16],
-                   "hands": list(range(17, 23)), "legs": [25, 26, 27, 28], "feet": list(range(29, 33))}
+#: landmark groups of the quality report, from the layout in `bmoe.taxonomy`
+LANDMARK_GROUPS = {"head": LANDMARK_PARTS["face"], "torso": LANDMARK_PARTS["shoulders"] + LANDMARK_PARTS["hips"],
+                   "arms": LANDMARK_PARTS["arms"], "hands": LANDMARK_PARTS["hands"], "legs": LANDMARK_PARTS["legs"],
+                   "feet": LANDMARK_PARTS["feet"]}
 
 def pck(pred: np.ndarray, gt: np.ndarray, thr: float = 0.1) -> np.ndarray:
     "Per (frame, landmark) hits: distance under `thr` torso lengths; NaN predictions miss."
@@ -147,6 +146,7 @@ def pck(pred: np.ndarray, gt: np.ndarray, thr: float = 0.1) -> np.ndarray:
     d = np.linalg.norm(pred[..., :2] - gt[..., :2], axis=-1)
     return np.nan_to_num(d / torso, nan=np.inf) < thr
 
+# %% ../nbs/04_pose.ipynb #4354d4a5
 def pose_quality(root, cache, recs: list[dict]) -> dict:
     "Detection rate, fill counts and (where ground truth exists) PCK@0.1 per landmark group."
     ran = sum(r.get("ran", 0) for r in recs); det = sum(r.get("detected", 0) for r in recs)
@@ -163,6 +163,29 @@ def pose_quality(root, cache, recs: list[dict]) -> dict:
         out["pck@0.1"] = {k: float(h[:, v].mean()) for k, v in LANDMARK_GROUPS.items()}
         out["pck@0.1"]["all"] = float(h.mean())
     return out
+
+# %% ../nbs/04_pose.ipynb #5a9e0002
+def _record_from_cache(video, cache) -> dict:
+    p = load_pose(pose_path(cache, video)); d = p["detected"][p["ran"]]
+    return dict(video=video, frames=int(p["n_frames"]), ran=int(p["ran"].sum()), detected=int(d.sum()),
+                filled=int(p["n_frames"] - p["detected"].sum()), fallback=bool(d.sum() == 0))
+
+def pose_stage(root, cache, report, metrics, splits=("train", "val", "test"), stride=2, workers=2, backend="solutions",
+               model_path=None, timings=None, progress=True) -> dict:
+    "Pose for every video of `splits`, then the quality report and metrics (JSON); returns the quality summary."
+    t = time.time()
+    recs = run_pose(root, cache, splits, stride, workers, backend=backend, model_path=model_path, progress=progress)
+    secs = time.time() - t; done = {r["video"] for r in recs}
+    for c in (c for s in splits for c in read_list(root, s)):
+        if c.file not in done and pose_path(cache, c.file).exists(): recs.append(_record_from_cache(c.file, cache)); done.add(c.file)
+    q = pose_quality(root, cache, recs)
+    fps = sum(r.get("ran", 0) for r in recs if "seconds" in r) / secs if secs > 1 else float("nan")
+    recs = sorted(({k: v for k, v in r.items() if k != "seconds"} for r in recs), key=lambda r: r["video"])
+    write_json(report, dict(summary={k: v for k, v in q.items() if k != "failed"}, failed=q["failed"], videos=recs))
+    write_json(metrics, dict(detection_rate=q["detection_rate"], pck_at_0_1=q.get("pck@0.1", {}), videos=q["videos"],
+                             failed=len(q["failed"]), fallback=len(q["fallback"]), frames_filled=q["frames_filled"], stride=stride))
+    if timings: write_json(timings, dict(seconds=secs, frames_per_s=fps, workers=workers))
+    return {k: v for k, v in q.items() if k not in ("failed", "fallback")} | dict(frames_per_s=fps)
 
 # %% ../nbs/04_pose.ipynb #89c588d2
 def main(argv=None):

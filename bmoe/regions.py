@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 import torch.nn.functional as F
+from .taxonomy import LANDMARK_PARTS
 
 # %% auto #0
 __all__ = ['REGIONS', 'EXPERT_REGIONS', 'REGION_LANDMARKS', 'DEFAULT_MARGINS', 'MEAN', 'STD', 'region_boxes', 'crop_regions']
@@ -14,8 +15,10 @@ __all__ = ['REGIONS', 'EXPERT_REGIONS', 'REGION_LANDMARKS', 'DEFAULT_MARGINS', '
 # %% ../nbs/05_regions.ipynb #a252bbb0
 REGIONS = ["whole", "head", "body", "upper", "lower"]
 EXPERT_REGIONS = REGIONS[1:]
-REGION_LANDMARKS = {"whole": list(range(33)), "head": list(range(0, 11)), "body": [11, 12, 23, 24],
-                    "upper": list(range(11, 23)), "lower": list(range(23, 33))}
+_P = LANDMARK_PARTS
+#: landmarks of each region, from the layout in `bmoe.taxonomy`
+REGION_LANDMARKS = {"whole": list(range(33)), "head": _P["face"], "body": _P["shoulders"] + _P["hips"],
+                    "upper": _P["shoulders"] + _P["arms"] + _P["hands"], "lower": _P["hips"] + _P["legs"] + _P["feet"]}
 #: box side = extent of the landmarks x (1 + margin), at least `min_side` x frame side
 DEFAULT_MARGINS = {"whole": 0.15, "head": 1.2, "body": 0.3, "upper": 0.15, "lower": 0.15}
 

@@ -10,12 +10,12 @@ import numpy as np
 import pandas as pd
 from .core import atomic_path
 from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
-from .metrics import METRIC_KEYS
+from .metrics import METRIC_KEYS, confusions
 
 # %% auto #0
 __all__ = ['COLUMNS', 'PUBLISHED', 'main_table', 'ablation_table', 'write_table', 'save_fig', 'plot_confusions',
            'plot_gain_vs_frequency', 'accuracy_by_amplitude', 'plot_accuracy_by_amplitude', 'router_tables',
-           'plot_router', 'plot_curves', 'plot_tsne']
+           'plot_router', 'plot_curves', 'plot_tsne', 'make_figures']
 
 # %% ../nbs/11_report.ipynb #e68fdfe1
 COLUMNS = [("Body Top-1", "body_top1"), ("Action Top-1", "action_top1"), ("Action Top-5", "action_top5"),
@@ -34,12 +34,14 @@ def main_table(metrics: dict, dataset: str = "ours") -> pd.DataFrame:
     rows += [dict(Method=m, Source="published (MA-52)", **dict(zip([c for c, _ in COLUMNS], v))) for m, v in PUBLISHED.items()]
     return pd.DataFrame(rows).set_index(["Method", "Source"]).round(2)
 
+# %% ../nbs/11_report.ipynb #506713bf
 def ablation_table(metrics: dict, ref: str = "bmoe") -> pd.DataFrame:
     "B-MoE variants: official metrics (percent) and the change of F1_mean and action F1 macro against `ref`."
     t = pd.DataFrame({m: {c: 100 * v[k] for c, k in COLUMNS} for m, v in metrics.items()}).T
     t["Δ F1_mean"] = t["F1_mean"] - t.loc[ref, "F1_mean"]; t["Δ Action F1 macro"] = t["Action F1 macro"] - t.loc[ref, "Action F1 macro"]
     return t.round(2)
 
+# %% ../nbs/11_report.ipynb #64cf5549
 def write_table(df: pd.DataFrame, stem) -> list[Path]:
     "Write a table as Markdown, CSV and LaTeX (atomically)."
     stem = Path(stem); out = []
@@ -95,7 +97,9 @@ def accuracy_by_amplitude(correct: dict, amplitude, bins=4) -> pd.DataFrame:
     labels = [f"{edges[i]:.2f}-{edges[i+1]:.2f}" for i in range(len(edges) - 1)]
     return pd.DataFrame({m: [np.asarray(c)[b == i].mean() for i in range(len(labels))] for m, c in correct.items()}, index=labels)
 
+# %% ../nbs/11_report.ipynb #94874e6a
 def plot_accuracy_by_amplitude(table: pd.DataFrame):
+    "Line plot of each method's accuracy per amplitude bin."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(7, 4)); (100 * table).plot(ax=ax, marker="o")
     ax.set_xlabel("motion amplitude (quantile bins)"); ax.set_ylabel("action top-1 (%)"); ax.set_title("Accuracy against motion amplitude")
@@ -109,7 +113,9 @@ def router_tables(router, labels, regions) -> tuple[pd.DataFrame, pd.DataFrame]:
     by_action = r.groupby(y).mean(); by_action.index = [MA52_ACTIONS[i] for i in by_action.index]
     return by_level, by_action
 
+# %% ../nbs/11_report.ipynb #6f791e93
 def plot_router(by_level, by_action):
+    "Heat maps of the router weights per body level and per action."
     import matplotlib.pyplot as plt, seaborn as sns
     fig, ax = plt.subplots(1, 2, figsize=(11, 10), gridspec_kw=dict(width_ratios=[1, 1.2]))
     sns.heatmap(by_level, ax=ax[0], annot=True, fmt=".2f", cmap="viridis"); ax[0].set_title("per body level")
@@ -118,6 +124,7 @@ def plot_router(by_level, by_action):
 
 # %% ../nbs/11_report.ipynb #f2d710c2
 def plot_curves(histories: dict):
+    "Training loss and validation F1_mean per epoch, one line per method."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(11, 4))
     for m, h in histories.items():
@@ -127,7 +134,9 @@ def plot_curves(histories: dict):
     for a in ax: a.set_xlabel("epoch")
     ax[1].legend(fontsize=7); return fig
 
+# %% ../nbs/11_report.ipynb #ea37a626
 def plot_tsne(emb, labels, seed=0):
+    "t-SNE of clip embeddings, coloured by body level."
     import matplotlib.pyplot as plt
     from sklearn.manifold import TSNE
     z = TSNE(2, perplexity=min(30, max(5, len(emb) // 4)), random_state=seed, init="pca").fit_transform(np.asarray(emb))
@@ -136,3 +145,35 @@ def plot_tsne(emb, labels, seed=0):
     for i, n in enumerate(MA52_BODY_LEVELS): ax.scatter(*z[lv == i].T, s=8, label=n)
     ax.legend(fontsize=7, markerscale=2); ax.set_xticks([]); ax.set_yticks([]); ax.set_title("t-SNE of B-MoE clip embeddings")
     return fig
+
+# %% ../nbs/11_report.ipynb #11f00002
+def make_figures(main: list, ablations: list, root, reports="reports", runs="work/runs", method="bmoe", out=None) -> dict:
+    "Figures of the evaluated `main` and `ablations` methods under `out` (default reports/figures); returns their key numbers."
+    import csv
+    reports, runs = Path(reports), Path(runs); out = Path(out or reports / "figures"); out.mkdir(parents=True, exist_ok=True)
+    methods = list(dict.fromkeys(main + ablations))
+    pred = {m: dict(np.load(reports / "predictions" / f"{m}.npz")) for m in methods}
+    hist = {m: json.loads((runs / m / "history.json").read_text()) for m in methods}
+    M = {m: json.loads((reports / "metrics" / f"{m}.json").read_text()) for m in methods}
+    best_base = max((m for m in main if m != method), key=lambda m: M[m]["f1_mean"]); res = dict(best_baseline=best_base)
+    c = confusions(pred[method]["scores"], pred[method]["labels"])
+    save_fig(plot_confusions(c["body"], c["action"], "B-MoE, test split"), out / f"confusion_{method}")
+    within = sum(c["action"][i, j] for i in range(52) for j in range(52) if i != j and fine_to_coarse(i) == fine_to_coarse(j))
+    res["errors_within_level"] = within / max(c["action"].sum() - np.trace(c["action"]), 1)
+    counts = np.bincount([int(l.split()[1]) for l in Path(root, "train_list_videos.txt").read_text().splitlines()], minlength=52)
+    fig, res["gain_frequency_rho"] = plot_gain_vs_frequency(pred[method]["per_class_f1"], pred[best_base]["per_class_f1"], counts, best_base)
+    save_fig(fig, out / "gain_vs_frequency")
+    clips_csv = Path(root) / "clips.csv"
+    if clips_csv.exists():                           # the synthetic data records each clip's motion amplitude
+        amp = {r["file"]: float(r["amplitude"]) for r in csv.DictReader(open(clips_csv))}
+        correct = {m: (pred[m]["scores"].argmax(1) == pred[m]["labels"]) for m in main}
+        order = {m: np.argsort(pred[m]["files"]) for m in main}
+        a = np.array([amp[f] for f in np.sort(pred[method]["files"])])
+        res["accuracy_by_amplitude"] = accuracy_by_amplitude({m: correct[m][order[m]] for m in main}, a)
+        save_fig(plot_accuracy_by_amplitude(res["accuracy_by_amplitude"]), out / "accuracy_vs_amplitude")
+    regions = json.loads((runs / method / "run.json").read_text())["key"]["model"]["regions"]
+    res["router_by_level"], by_action = router_tables(pred[method]["router"], pred[method]["labels"], regions)
+    save_fig(plot_router(res["router_by_level"], by_action), out / "router_weights")
+    save_fig(plot_curves(hist), out / "training_curves")
+    save_fig(plot_tsne(pred[method]["embedding"], pred[method]["labels"]), out / f"tsne_{method}")
+    return res

@@ -11,8 +11,8 @@ import numpy as np
 from .taxonomy import MA52_ACTIONS, MA52_TRAIN_COUNTS, N_ACTIONS, fine_to_coarse, write_label_names
 
 # %% auto #0
-__all__ = ['PRESETS', 'SKIN', 'PROGRAMS', 'PARTS', 'MP_LANDMARKS', 'SynthConfig', 'preset', 'class_counts', 'subject_splits',
-           'make_subject', 'smoothstep', 'wave', 'P', 'H', 'clip_tracks', 'skeleton', 'landmarks33', 'draw_frame',
+__all__ = ['PRESETS', 'SKIN', 'PROGRAMS', 'PARTS', 'SynthConfig', 'preset', 'class_counts', 'subject_splits', 'make_subject',
+           'smoothstep', 'wave', 'param_motion', 'hand_motion', 'clip_tracks', 'skeleton', 'landmarks33', 'draw_frame',
            'render_clip', 'plan_clips', 'write_dataset', 'main']
 
 # %% ../nbs/02_synth.ipynb #9aacde3b
@@ -45,6 +45,7 @@ PRESETS = {
                  size=224, fps=12, frames=32),
 }
 
+# %% ../nbs/02_synth.ipynb #d9068ff0
 def preset(name: str, **overrides) -> SynthConfig:
     "The named preset's configuration, with overrides."
     if name not in PRESETS: raise ValueError(f"unknown preset {name!r}; choose one of {list(PRESETS)}")
@@ -58,6 +59,7 @@ def class_counts(cfg: SynthConfig) -> dict:
     ev = np.maximum(cfg.min_eval, np.round(tr * cfg.eval_ratio)).astype(int)
     return {"train": tr, "val": ev, "test": ev.copy()}
 
+# %% ../nbs/02_synth.ipynb #352b44da
 def subject_splits(cfg: SynthConfig) -> dict:
     "Subject ids (1-based) of each split."
     if cfg.n_subjects < 3: raise ValueError("need at least 3 subjects (one per split)")
@@ -88,8 +90,11 @@ def make_subject(sid: int, cfg: SynthConfig) -> dict:
         cx=rng.uniform(0.42, 0.58), cy=rng.uniform(0.50, 0.56) if seated else rng.uniform(0.47, 0.52))
 
 # %% ../nbs/02_synth.ipynb #51c754fd
-def smoothstep(x): x = np.clip(x, 0, 1); return x * x * (3 - 2 * x)
+def smoothstep(x):
+    "Smooth step from 0 to 1 on [0, 1], clipped outside."
+    x = np.clip(x, 0, 1); return x * x * (3 - 2 * x)
 
+# %% ../nbs/02_synth.ipynb #a39bae5d
 def wave(kind: str, tau: np.ndarray, n: float = 1.0) -> np.ndarray:
     "Waveform `kind` on the action phase `tau` (0..1 inside the window; outside, before/after)."
     env = smoothstep(tau / 0.25) * smoothstep((1 - tau) / 0.25)
@@ -100,62 +105,68 @@ def wave(kind: str, tau: np.ndarray, n: float = 1.0) -> np.ndarray:
     raise ValueError(f"unknown waveform {kind!r}")
 
 # %% ../nbs/02_synth.ipynb #b43f0513
-def P(param, wave, value, n=1.0): return ("P", param, wave, value, n)
-def H(side, target, wave="hold", reach=1.0, ox=0.0, oy=0.0, n=3.0): return ("H", side, target, wave, reach, ox, oy, n)
+def param_motion(param, wave, value, n=1.0):
+    "A motion of one body parameter (`tilt`, `pitch`, ...) following `wave`, `n` cycles, peak `value`."
+    return ("P", param, wave, value, n)
+
+# %% ../nbs/02_synth.ipynb #531296ec
+def hand_motion(side, target, wave="hold", reach=1.0, ox=0.0, oy=0.0, n=3.0):
+    "A hand (`L`, `R` or both) moving to `target` and back along `wave`, offset by (`ox`, `oy`)."
+    return ("H", side, target, wave, reach, ox, oy, n)
 
 PROGRAMS = {
-    "shaking body": [P("tilt", "osc", 3.0, 3)],
-    "sitting straightly": [P("rise", "step", 0.012), P("lean", "step", -0.03), P("pitch", "step", -3)],
-    "shrugging": [P("sh", "bump", 0.025)],
-    "turning around": [P("yaw", "hold", 0.9), P("hyaw", "hold", 35)],
-    "rising up": [P("rise", "step", 0.035), P("lean", "bump", 0.06)],
-    "bowing head": [P("pitch", "step", 16)],
-    "head up": [P("pitch", "step", -14)],
-    "tilting head": [P("roll", "hold", 12)],
-    "turning head": [P("hyaw", "hold", 28)],
-    "nodding": [P("pitch", "osc", 10, 2.5)],
-    "shaking head": [P("hyaw", "osc", 14, 3)],
-    "scratching arms": [H("R", "arm_opp", ox=0.0, oy=0.012, n=4)],
-    "playing objects": [H("B", "front_low", "hold"), P("open", "osc", 0.6, 4)],
-    "putting hands together": [H("B", "mid")],
-    "rubbing hands": [H("B", "mid", oy=0.012, n=4)],
-    "pointing oneself": [H("R", "chest"), P("point_R", "hold", 1.0)],
-    "clenching fist": [P("open_R", "hold", -1.0), P("open_L", "hold", -1.0)],
-    "stretching arms": [H("B", "up", "bump")],
-    "retracting arms": [H("B", "retract", "step")],
-    "waving": [H("R", "raise", ox=0.03, n=3)],
-    "spreading hands": [H("B", "out", "bump"), P("open", "hold", 0.4)],
-    "hands touching fingers": [H("B", "tips", oy=0.006, n=3)],
-    "other finger movements": [P("open_R", "osc", 0.8, 4), P("point_R", "osc", 0.8, 3)],
-    "illustrative gestures": [H("R", "front", ox=0.04, oy=0.02, n=1.5)],
-    "shaking legs": [P("kx", "osc", 0.012, 5)],
-    "curling legs": [P("ay", "hold", -0.05), P("ax", "hold", -0.01)],
-    "spread legs": [P("kx", "step", 0.03), P("ax", "step", 0.035)],
-    "closing legs": [P("kx", "step", -0.02), P("ax", "step", -0.025)],
-    "crossing legs": [P("kx_R", "hold", -0.1), P("ky_R", "hold", -0.03), P("ax_R", "hold", -0.04), P("ay_R", "hold", -0.05)],
-    "stretching feet": [P("fext", "hold", 0.03), P("ay", "hold", 0.01)],
-    "retracting feet": [P("fext", "hold", -0.02), P("ay", "hold", -0.015), P("ax", "hold", -0.008)],
-    "tiptoe": [P("heel", "bump", 0.025)],
-    "scratching or touching neck": [H("R", "neck", oy=0.006, n=3)],
-    "scratching or touching chest": [H("R", "chest", oy=0.008, n=3)],
-    "scratching or touching back": [H("R", "back", oy=0.01, n=2)],
-    "scratching or touching shoulder": [H("R", "shoulder_opp", oy=0.006, n=3)],
-    "arms akimbo": [H("B", "hip")],
-    "crossing arms": [H("B", "cross")],
-    "playing or tidying hair": [H("R", "hair", ox=0.01, oy=0.01, n=2)],
-    "scratching or touching hindbrain": [H("R", "hindbrain", oy=0.008, n=3)],
-    "scratching or touching forehead": [H("R", "forehead", ox=0.008, n=3)],
-    "scratching or touching face": [H("R", "cheek", oy=0.006, n=2)],
-    "rubbing eyes": [H("R", "eye", ox=0.006, n=4)],
-    "touching nose": [H("R", "nose", "bump")],
-    "touching ears": [H("R", "ear")],
-    "covering face": [H("B", "face"), P("pitch", "hold", 6)],
-    "covering mouth": [H("R", "mouth")],
-    "pushing glasses": [H("R", "bridge", "bump"), P("point_R", "bump", 1.0)],
-    "patting legs": [H("B", "thigh", oy=0.015, n=3)],
-    "touching legs": [H("R", "thigh")],
-    "scratching legs": [H("R", "knee", oy=0.008, n=4)],
-    "scratching feet": [P("lean", "hold", 0.25), H("R", "ankle", ox=0.006, n=3)],
+    "shaking body": [param_motion("tilt", "osc", 3.0, 3)],
+    "sitting straightly": [param_motion("rise", "step", 0.012), param_motion("lean", "step", -0.03), param_motion("pitch", "step", -3)],
+    "shrugging": [param_motion("sh", "bump", 0.025)],
+    "turning around": [param_motion("yaw", "hold", 0.9), param_motion("hyaw", "hold", 35)],
+    "rising up": [param_motion("rise", "step", 0.035), param_motion("lean", "bump", 0.06)],
+    "bowing head": [param_motion("pitch", "step", 16)],
+    "head up": [param_motion("pitch", "step", -14)],
+    "tilting head": [param_motion("roll", "hold", 12)],
+    "turning head": [param_motion("hyaw", "hold", 28)],
+    "nodding": [param_motion("pitch", "osc", 10, 2.5)],
+    "shaking head": [param_motion("hyaw", "osc", 14, 3)],
+    "scratching arms": [hand_motion("R", "arm_opp", ox=0.0, oy=0.012, n=4)],
+    "playing objects": [hand_motion("B", "front_low", "hold"), param_motion("open", "osc", 0.6, 4)],
+    "putting hands together": [hand_motion("B", "mid")],
+    "rubbing hands": [hand_motion("B", "mid", oy=0.012, n=4)],
+    "pointing oneself": [hand_motion("R", "chest"), param_motion("point_R", "hold", 1.0)],
+    "clenching fist": [param_motion("open_R", "hold", -1.0), param_motion("open_L", "hold", -1.0)],
+    "stretching arms": [hand_motion("B", "up", "bump")],
+    "retracting arms": [hand_motion("B", "retract", "step")],
+    "waving": [hand_motion("R", "raise", ox=0.03, n=3)],
+    "spreading hands": [hand_motion("B", "out", "bump"), param_motion("open", "hold", 0.4)],
+    "hands touching fingers": [hand_motion("B", "tips", oy=0.006, n=3)],
+    "other finger movements": [param_motion("open_R", "osc", 0.8, 4), param_motion("point_R", "osc", 0.8, 3)],
+    "illustrative gestures": [hand_motion("R", "front", ox=0.04, oy=0.02, n=1.5)],
+    "shaking legs": [param_motion("kx", "osc", 0.012, 5)],
+    "curling legs": [param_motion("ay", "hold", -0.05), param_motion("ax", "hold", -0.01)],
+    "spread legs": [param_motion("kx", "step", 0.03), param_motion("ax", "step", 0.035)],
+    "closing legs": [param_motion("kx", "step", -0.02), param_motion("ax", "step", -0.025)],
+    "crossing legs": [param_motion("kx_R", "hold", -0.1), param_motion("ky_R", "hold", -0.03), param_motion("ax_R", "hold", -0.04), param_motion("ay_R", "hold", -0.05)],
+    "stretching feet": [param_motion("fext", "hold", 0.03), param_motion("ay", "hold", 0.01)],
+    "retracting feet": [param_motion("fext", "hold", -0.02), param_motion("ay", "hold", -0.015), param_motion("ax", "hold", -0.008)],
+    "tiptoe": [param_motion("heel", "bump", 0.025)],
+    "scratching or touching neck": [hand_motion("R", "neck", oy=0.006, n=3)],
+    "scratching or touching chest": [hand_motion("R", "chest", oy=0.008, n=3)],
+    "scratching or touching back": [hand_motion("R", "back", oy=0.01, n=2)],
+    "scratching or touching shoulder": [hand_motion("R", "shoulder_opp", oy=0.006, n=3)],
+    "arms akimbo": [hand_motion("B", "hip")],
+    "crossing arms": [hand_motion("B", "cross")],
+    "playing or tidying hair": [hand_motion("R", "hair", ox=0.01, oy=0.01, n=2)],
+    "scratching or touching hindbrain": [hand_motion("R", "hindbrain", oy=0.008, n=3)],
+    "scratching or touching forehead": [hand_motion("R", "forehead", ox=0.008, n=3)],
+    "scratching or touching face": [hand_motion("R", "cheek", oy=0.006, n=2)],
+    "rubbing eyes": [hand_motion("R", "eye", ox=0.006, n=4)],
+    "touching nose": [hand_motion("R", "nose", "bump")],
+    "touching ears": [hand_motion("R", "ear")],
+    "covering face": [hand_motion("B", "face"), param_motion("pitch", "hold", 6)],
+    "covering mouth": [hand_motion("R", "mouth")],
+    "pushing glasses": [hand_motion("R", "bridge", "bump"), param_motion("point_R", "bump", 1.0)],
+    "patting legs": [hand_motion("B", "thigh", oy=0.015, n=3)],
+    "touching legs": [hand_motion("R", "thigh")],
+    "scratching legs": [hand_motion("R", "knee", oy=0.008, n=4)],
+    "scratching feet": [param_motion("lean", "hold", 0.25), hand_motion("R", "ankle", ox=0.006, n=3)],
 }
 
 # %% ../nbs/02_synth.ipynb #5dc230fa
@@ -296,11 +307,6 @@ def skeleton(sub: dict, p: dict, hands: list) -> dict:
     return dict(J=J, face_z=vis, behind=behind)
 
 # %% ../nbs/02_synth.ipynb #358c424c
-MP_LANDMARKS = ["nose", "left_eye_inner", "left_eye", "left_eye_outer", "right_eye_inner", "right_eye",
-    "right_eye_outer", "left_ear", "right_ear", "mouth_left", "mouth_right", "left_shoulder", "right_shoulder",
-    "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_pinky", "right_pinky", "left_index",
-    "right_index", "left_thumb", "right_thumb", "left_hip", "right_hip", "left_knee", "right_knee", "left_ankle",
-    "right_ankle", "left_heel", "right_heel", "left_foot_index", "right_foot_index"]
 _OURS = ["nose", "eye_inner_L", "eye_L", "eye_outer_L", "eye_inner_R", "eye_R", "eye_outer_R", "ear_L", "ear_R",
     "mouth_L", "mouth_R", "shoulder_L", "shoulder_R", "elbow_L", "elbow_R", "wrist_L", "wrist_R", "pinky_L",
     "pinky_R", "index_L", "index_R", "thumb_L", "thumb_R", "hip_L", "hip_R", "knee_L", "knee_R", "ankle_L",
@@ -342,35 +348,35 @@ def draw_frame(sub: dict, sk: dict, S: int, to_px, bg: np.ndarray) -> np.ndarray
     if sub["seated"]:                                            # chair
         h = J["hip_L"]; cv2.rectangle(img, Q(J["pelvis"] + [-0.17, -0.25]), Q(J["pelvis"] + [0.17, 0.03]), sub["chair"], -1, cv2.LINE_AA, F)
     for s in ("_L", "_R"):                                       # legs and shoes
-        line(P("hip" + s), P("knee" + s), sub["pants"], sub["limb_w"] * 1.5)
-        line(P("knee" + s), P("ankle" + s), sub["pants"], sub["limb_w"] * 1.2)
-        line(P("heel" + s), P("foot" + s), sub["shoes"], sub["limb_w"] * 1.1)
+        line(param_motion("hip" + s), param_motion("knee" + s), sub["pants"], sub["limb_w"] * 1.5)
+        line(param_motion("knee" + s), param_motion("ankle" + s), sub["pants"], sub["limb_w"] * 1.2)
+        line(param_motion("heel" + s), param_motion("foot" + s), sub["shoes"], sub["limb_w"] * 1.1)
     def arm(s):
-        line(P("shoulder" + s), P("elbow" + s), sub["shirt"], sub["limb_w"] * 1.1)
-        line(P("elbow" + s), P("wrist" + s), sub["skin"], sub["limb_w"] * 0.9)
+        line(param_motion("shoulder" + s), param_motion("elbow" + s), sub["shirt"], sub["limb_w"] * 1.1)
+        line(param_motion("elbow" + s), param_motion("wrist" + s), sub["skin"], sub["limb_w"] * 0.9)
         hand_c = (J["wrist" + s] * 0.6 + J["index" + s] * 0.4)
         circ(Q(hand_c), sub["hand"] * 0.38, sub["skin"])
         for f, w in (("index", 0.16), ("pinky", 0.14), ("thumb", 0.16)):
-            line(P("wrist" + s), P(f + s), sub["skin"], sub["hand"] * w * 2)
+            line(param_motion("wrist" + s), param_motion(f + s), sub["skin"], sub["hand"] * w * 2)
     for s in ("_L", "_R"):
         if sk["behind"][s]: arm(s)
     torso = np.array([Q(J["shoulder_L"] + [0.02, -0.005]), Q(J["shoulder_R"] + [-0.02, -0.005]),
                       Q(J["hip_R"] + [-0.02, 0.02]), Q(J["hip_L"] + [0.02, 0.02])], np.int32)
     cv2.fillPoly(img, [torso], sub["shirt"], cv2.LINE_AA, F)
-    line(P("neck_base"), P("neck_top"), sub["skin"], sub["limb_w"] * 1.3)
+    line(param_motion("neck_base"), param_motion("neck_top"), sub["skin"], sub["limb_w"] * 1.3)
     hr = sub["head_r"]; fz = sk["face_z"]
     for s in ("_L", "_R"):
-        if fz["ear" + s] > -0.35: circ(P("ear" + s), hr * 0.22, tuple(int(c * 0.9) for c in sub["skin"]))
-    cv2.ellipse(img, P("head"), (int(hr * 0.85 * u * k), int(hr * u * k)), 0, 0, 360, sub["skin"], -1, cv2.LINE_AA, F)
-    cv2.ellipse(img, P("hair"), (int(hr * 0.8 * u * k), int(hr * 0.45 * u * k)), 0, 0, 360, sub["hair"], -1, cv2.LINE_AA, F)
+        if fz["ear" + s] > -0.35: circ(param_motion("ear" + s), hr * 0.22, tuple(int(c * 0.9) for c in sub["skin"]))
+    cv2.ellipse(img, param_motion("head"), (int(hr * 0.85 * u * k), int(hr * u * k)), 0, 0, 360, sub["skin"], -1, cv2.LINE_AA, F)
+    cv2.ellipse(img, param_motion("hair"), (int(hr * 0.8 * u * k), int(hr * 0.45 * u * k)), 0, 0, 360, sub["hair"], -1, cv2.LINE_AA, F)
     for s in ("_L", "_R"):
         if fz["eye" + s] > 0:
-            circ(P("eye" + s), hr * 0.17, (245, 245, 245)); circ(P("eye" + s), hr * 0.09, (30, 20, 20))
-            if sub["glasses"]: cv2.circle(img, P("eye" + s), int(hr * 0.26 * u * k), (20, 20, 20), lw(0.004), cv2.LINE_AA, F)
+            circ(param_motion("eye" + s), hr * 0.17, (245, 245, 245)); circ(param_motion("eye" + s), hr * 0.09, (30, 20, 20))
+            if sub["glasses"]: cv2.circle(img, param_motion("eye" + s), int(hr * 0.26 * u * k), (20, 20, 20), lw(0.004), cv2.LINE_AA, F)
     if fz["nose"] > 0:
-        line(P("bridge"), P("nose"), tuple(int(c * 0.7) for c in sub["skin"]), hr * 0.12)
+        line(param_motion("bridge"), param_motion("nose"), tuple(int(c * 0.7) for c in sub["skin"]), hr * 0.12)
     if min(fz["mouth_L"], fz["mouth_R"]) > -0.2:
-        line(P("mouth_L"), P("mouth_R"), (60, 40, 150), hr * 0.1)
+        line(param_motion("mouth_L"), param_motion("mouth_R"), (60, 40, 150), hr * 0.1)
     for s in ("_L", "_R"):
         if not sk["behind"][s]: arm(s)
     return img
