@@ -9,7 +9,7 @@ DATA  := data
 SYNTH := --preset demo --seed 0
 TEST_FLAGS ?=
 
-.PHONY: setup data repro test sync readme
+.PHONY: setup data repro test test-all docs sync readme
 setup: $(STAMP)
 
 $(STAMP): settings.ini setup.py requirements.lock
@@ -30,10 +30,38 @@ GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null
 test: setup
 	$(if $(GPU),,TRITON_INTERPRET=1) PATH=$(abspath $(BIN)):$$PATH $(BIN)/nbdev_test --n_workers 2 --timing $(if $(TEST_FLAGS),--flags "$(TEST_FLAGS)")
 
+# every test, the long ones (#| slow) included
+test-all: TEST_FLAGS = slow
+test-all: test
+
+# The documentation site, offline: each notebook rendered to HTML with the outputs it was saved with, and an
+# index page. (nbdev_docs needs the quarto binary; the registry's quarto-cli is a source package that downloads
+# it from GitHub at install time, which cannot work here, so the site is built with nbconvert.)
+docs: setup
+	rm -rf _docs && mkdir -p _docs
+	$(BIN)/jupyter nbconvert --log-level WARN --to html --output-dir _docs nbs/*.ipynb nbs/stages/*.ipynb
+	$(BIN)/python -c "$$DOCS_INDEX"
+	@echo "docs: $$(ls _docs/*.html | wc -l) pages in _docs/ (open _docs/pages.html)"
+
+define DOCS_INDEX
+import json, pathlib, html
+rows = []
+for nb in sorted(pathlib.Path('nbs').glob('*.ipynb')) + sorted(pathlib.Path('nbs/stages').glob('*.ipynb')):
+    cells = json.loads(nb.read_text())['cells']
+    title = next((c['source'][0].lstrip('# ').strip() for c in cells if c['cell_type'] == 'markdown' and c['source']), nb.stem)
+    figs = sum('image/png' in o.get('data', {}) for c in cells for o in c.get('outputs', []))
+    rows.append(f'<tr><td><a href="{nb.stem}.html">{html.escape(title)}</a></td><td>{nb}</td><td>{figs}</td></tr>')
+pathlib.Path('_docs/pages.html').write_text('<html><head><meta charset="utf-8"><title>bmoe</title></head><body><h1>bmoe</h1>'
+    '<table><tr><th>page</th><th>notebook</th><th>figures</th></tr>' + ''.join(rows) + '</table></body></html>')
+endef
+export DOCS_INDEX
+
 # notebooks -> package, and clean notebooks (what CI checks)
 sync: setup
 	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
 
-# README.md is generated from nbs/index.ipynb
+# README.md is generated from nbs/index.ipynb; its figures are the last run's (reports/figures), copied, not drawn
+FIGS := gain_vs_frequency accuracy_vs_amplitude router_weights diagnostics confusion_bmoe training_curves
 readme: setup
+	for f in $(FIGS); do cp reports/figures/$$f.png nbs/images/; done
 	$(BIN)/jupyter nbconvert --log-level WARN --to markdown --output README --output-dir . nbs/index.ipynb

@@ -340,7 +340,7 @@ def draw_frame(sub: dict, sk: dict, S: int, to_px, bg: np.ndarray) -> np.ndarray
     F = 4; k = 1 << F                                            # sub-pixel drawing with 4 fractional bits
     img = bg.copy(); J = sk["J"]; unit = to_px(np.array([1.0, 0])) - to_px(np.array([0.0, 0]))
     u = float(unit[0])
-    P = lambda name: tuple(int(round(c * k)) for c in to_px(J[name]))
+    pt = lambda name: tuple(int(round(c * k)) for c in to_px(J[name]))
     Q = lambda pt: tuple(int(round(c * k)) for c in to_px(pt))
     lw = lambda f: max(1, int(round(f * u)))
     line = lambda a, b, col, w: cv2.line(img, a, b, col, lw(w), cv2.LINE_AA, F)
@@ -348,35 +348,35 @@ def draw_frame(sub: dict, sk: dict, S: int, to_px, bg: np.ndarray) -> np.ndarray
     if sub["seated"]:                                            # chair
         h = J["hip_L"]; cv2.rectangle(img, Q(J["pelvis"] + [-0.17, -0.25]), Q(J["pelvis"] + [0.17, 0.03]), sub["chair"], -1, cv2.LINE_AA, F)
     for s in ("_L", "_R"):                                       # legs and shoes
-        line(param_motion("hip" + s), param_motion("knee" + s), sub["pants"], sub["limb_w"] * 1.5)
-        line(param_motion("knee" + s), param_motion("ankle" + s), sub["pants"], sub["limb_w"] * 1.2)
-        line(param_motion("heel" + s), param_motion("foot" + s), sub["shoes"], sub["limb_w"] * 1.1)
+        line(pt("hip" + s), pt("knee" + s), sub["pants"], sub["limb_w"] * 1.5)
+        line(pt("knee" + s), pt("ankle" + s), sub["pants"], sub["limb_w"] * 1.2)
+        line(pt("heel" + s), pt("foot" + s), sub["shoes"], sub["limb_w"] * 1.1)
     def arm(s):
-        line(param_motion("shoulder" + s), param_motion("elbow" + s), sub["shirt"], sub["limb_w"] * 1.1)
-        line(param_motion("elbow" + s), param_motion("wrist" + s), sub["skin"], sub["limb_w"] * 0.9)
+        line(pt("shoulder" + s), pt("elbow" + s), sub["shirt"], sub["limb_w"] * 1.1)
+        line(pt("elbow" + s), pt("wrist" + s), sub["skin"], sub["limb_w"] * 0.9)
         hand_c = (J["wrist" + s] * 0.6 + J["index" + s] * 0.4)
         circ(Q(hand_c), sub["hand"] * 0.38, sub["skin"])
         for f, w in (("index", 0.16), ("pinky", 0.14), ("thumb", 0.16)):
-            line(param_motion("wrist" + s), param_motion(f + s), sub["skin"], sub["hand"] * w * 2)
+            line(pt("wrist" + s), pt(f + s), sub["skin"], sub["hand"] * w * 2)
     for s in ("_L", "_R"):
         if sk["behind"][s]: arm(s)
     torso = np.array([Q(J["shoulder_L"] + [0.02, -0.005]), Q(J["shoulder_R"] + [-0.02, -0.005]),
                       Q(J["hip_R"] + [-0.02, 0.02]), Q(J["hip_L"] + [0.02, 0.02])], np.int32)
     cv2.fillPoly(img, [torso], sub["shirt"], cv2.LINE_AA, F)
-    line(param_motion("neck_base"), param_motion("neck_top"), sub["skin"], sub["limb_w"] * 1.3)
+    line(pt("neck_base"), pt("neck_top"), sub["skin"], sub["limb_w"] * 1.3)
     hr = sub["head_r"]; fz = sk["face_z"]
     for s in ("_L", "_R"):
-        if fz["ear" + s] > -0.35: circ(param_motion("ear" + s), hr * 0.22, tuple(int(c * 0.9) for c in sub["skin"]))
-    cv2.ellipse(img, param_motion("head"), (int(hr * 0.85 * u * k), int(hr * u * k)), 0, 0, 360, sub["skin"], -1, cv2.LINE_AA, F)
-    cv2.ellipse(img, param_motion("hair"), (int(hr * 0.8 * u * k), int(hr * 0.45 * u * k)), 0, 0, 360, sub["hair"], -1, cv2.LINE_AA, F)
+        if fz["ear" + s] > -0.35: circ(pt("ear" + s), hr * 0.22, tuple(int(c * 0.9) for c in sub["skin"]))
+    cv2.ellipse(img, pt("head"), (int(hr * 0.85 * u * k), int(hr * u * k)), 0, 0, 360, sub["skin"], -1, cv2.LINE_AA, F)
+    cv2.ellipse(img, pt("hair"), (int(hr * 0.8 * u * k), int(hr * 0.45 * u * k)), 0, 0, 360, sub["hair"], -1, cv2.LINE_AA, F)
     for s in ("_L", "_R"):
         if fz["eye" + s] > 0:
-            circ(param_motion("eye" + s), hr * 0.17, (245, 245, 245)); circ(param_motion("eye" + s), hr * 0.09, (30, 20, 20))
-            if sub["glasses"]: cv2.circle(img, param_motion("eye" + s), int(hr * 0.26 * u * k), (20, 20, 20), lw(0.004), cv2.LINE_AA, F)
+            circ(pt("eye" + s), hr * 0.17, (245, 245, 245)); circ(pt("eye" + s), hr * 0.09, (30, 20, 20))
+            if sub["glasses"]: cv2.circle(img, pt("eye" + s), int(hr * 0.26 * u * k), (20, 20, 20), lw(0.004), cv2.LINE_AA, F)
     if fz["nose"] > 0:
-        line(param_motion("bridge"), param_motion("nose"), tuple(int(c * 0.7) for c in sub["skin"]), hr * 0.12)
+        line(pt("bridge"), pt("nose"), tuple(int(c * 0.7) for c in sub["skin"]), hr * 0.12)
     if min(fz["mouth_L"], fz["mouth_R"]) > -0.2:
-        line(param_motion("mouth_L"), param_motion("mouth_R"), (60, 40, 150), hr * 0.1)
+        line(pt("mouth_L"), pt("mouth_R"), (60, 40, 150), hr * 0.1)
     for s in ("_L", "_R"):
         if not sk["behind"][s]: arm(s)
     return img
