@@ -6,7 +6,7 @@
 from __future__ import annotations
 import torch
 from torch import nn
-from .bmoe import ModelConfig, METHODS, method_config, ClipPreprocessor, GlobalStream, BMoE, rgb_diff, dummy_batch, bmoe_loss
+from .bmoe import ModelConfig, METHODS, method_config, ClipPreprocessor, GlobalStream, BMoE, RegionExperts, rgb_diff, dummy_batch, bmoe_loss
 
 # %% auto #0
 __all__ = ['GlobalBaseline', 'build_model', 'cost_table']
@@ -33,8 +33,8 @@ class GlobalBaseline(nn.Module):
 
 # %% ../nbs/08a_baselines.ipynb #580aa383
 def build_model(cfg: ModelConfig) -> nn.Module:
-    "The model of a configuration: `BMoE` for arch 'bmoe', `GlobalBaseline` for 'tsm' and 'manet'."
-    return (BMoE if cfg.arch == "bmoe" else GlobalBaseline)(cfg)
+    "The model of a configuration: `BMoE` for arch 'bmoe', `GlobalBaseline` for 'tsm' and 'manet', `RegionExperts` for 'experts'."
+    return dict(bmoe=BMoE, experts=RegionExperts).get(cfg.arch, GlobalBaseline)(cfg)
 
 # %% ../nbs/08a_baselines.ipynb #11f0cce7
 def cost_table(methods=None, **overrides) -> list[dict]:

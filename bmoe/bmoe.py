@@ -14,14 +14,15 @@ from .kernels import temporal_shift, crop
 from .regions import REGIONS, EXPERT_REGIONS
 
 # %% auto #0
-__all__ = ['METHODS', 'ModelConfig', 'method_config', 'ClipPreprocessor', 'dummy_batch', 'TSMBlock', 'GlobalStream', 'Router',
-           'rgb_diff', 'BMoE', 'bmoe_loss']
+__all__ = ['STAGED', 'METHODS', 'ModelConfig', 'method_config', 'ClipPreprocessor', 'dummy_batch', 'TSMBlock', 'GlobalStream',
+           'TSMRegionEncoder', 'region_encoder', 'region_tokens', 'Router', 'rgb_diff', 'ExpertStack', 'BMoE',
+           'RegionExperts', 'bmoe_loss']
 
 # %% ../nbs/08_bmoe.ipynb #411e0dc3
 @dataclass
 class ModelConfig:
     "Every architectural knob of B-MoE and its baselines."
-    arch: str = "bmoe"                 # bmoe | tsm (global stream only) | manet (global stream with channel gate)
+    arch: str = "bmoe"                 # bmoe | tsm (global stream only) | manet (global stream with channel gate) | experts (region experts alone)
     n_classes: int = 52
     segments: int = 8                  # T, frames per clip
     dim: int = 64                      # token width
@@ -31,8 +32,9 @@ class ModelConfig:
     use_global: bool = True            # the global motion stream
     macro: bool = True                 # M3E's temporal self-attention
     micro: bool = True                 # M3E's multi-scale temporal convolutions
-    shared_encoder: bool = True        # one region CNN for all regions, or one per region
-    enc_width: tuple = (16, 32, 64)    # region CNN widths
+    shared_encoder: bool = True        # one region encoder for all regions (one call over all of them), or one per region
+    region_encoder: str = "cnn"        # cnn (per-frame CNN, pooled) | tsm (the temporal-shift stream with gates: sees motion)
+    enc_width: tuple = (16, 32, 64)    # region encoder widths
     global_width: tuple = (16, 32, 64) # global TSM widths
     global_gate: bool = True           # MANet's channel gate before each temporal shift (B-MoE's and MANet's stream; TSM: False)
     fold_div: int = 8                  # TSM: 1/fold_div of the channels shift each way
@@ -49,17 +51,27 @@ class ModelConfig:
     input: str = "pixels"              # pixels | features (pre-extracted per-region features)
     feat_dim: int = 768                # feature mode: width of the given features
     backend: str = "auto"              # kernel dispatch (see bmoe.kernels)
+    init_global: str = ""              # run folder of a trained TSM/MANet: the global stream, projection, norm and head start from it
+    freeze_global: bool = True         # with init_global: the global stream gets no gradients and stays in eval mode
+    init_experts: str = ""             # run folder of pre-trained region experts (arch 'experts'): encoders and experts start from it
+    freeze_experts: bool = True        # with init_experts: encoders and experts get no gradients and stay in eval mode
+    zero_init: bool = False            # router and fusion output projections start at zero: B-MoE starts as its global stream
 
+#: the authors' protocol: B-MoE starts from the trained MANet stream (frozen) and the pre-trained experts (frozen);
+#: `{runs}` is the folder of the run being trained (`bmoe.train.train_method` fills it in)
+STAGED = dict(init_global="{runs}/manet", init_experts="{runs}/experts", zero_init=True, region_encoder="tsm", shared_encoder=False)
 METHODS = {
-    "bmoe": {},
     "tsm": dict(arch="tsm", global_gate=False),
     "manet": dict(arch="manet", global_gate=True),
-    "bmoe_mean_routing": dict(routing="mean"),
-    "bmoe_no_routing": dict(routing="none"),
-    "bmoe_no_global": dict(use_global=False),
+    "experts": dict(arch="experts", region_encoder="tsm", shared_encoder=False),
+    "bmoe": dict(STAGED),
+    "bmoe_mean_routing": dict(STAGED, routing="mean"),
+    "bmoe_no_routing": dict(STAGED, routing="none"),
+    "bmoe_no_global": dict(STAGED, use_global=False, init_global=""),
     "bmoe_no_macro": dict(macro=False),
     "bmoe_no_micro": dict(micro=False),
     "bmoe_head_upper": dict(regions=("head", "upper")),
+    "bmoe_scratch": dict(),                     # B-MoE trained end to end from scratch (the previous protocol)
 }
 
 # %% ../nbs/08_bmoe.ipynb #2c8c6421
@@ -70,7 +82,8 @@ def method_config(name: str, **overrides) -> ModelConfig:
     unknown = set(over) - set(ModelConfig.__dataclass_fields__)
     if unknown: raise KeyError(f"unknown model settings {sorted(unknown)}; known: {sorted(ModelConfig.__dataclass_fields__)}")
     cfg = replace(ModelConfig(), **over)
-    if cfg.arch not in ("bmoe", "tsm", "manet"): raise ValueError(f"arch must be bmoe, tsm or manet, got {cfg.arch!r}")
+    if cfg.arch not in ("bmoe", "tsm", "manet", "experts"): raise ValueError(f"arch must be bmoe, tsm, manet or experts, got {cfg.arch!r}")
+    if cfg.region_encoder not in ("cnn", "tsm"): raise ValueError(f"region_encoder must be cnn or tsm, got {cfg.region_encoder!r}")
     if cfg.arch == "tsm" and cfg.global_gate: raise ValueError("arch 'tsm' has no channel gate: set global_gate=False, or use arch 'manet'")
     if cfg.arch == "manet" and not cfg.global_gate: raise ValueError("arch 'manet' is TSM with the channel gate: set global_gate=True, or use arch 'tsm'")
     bad = set(cfg.regions) - set(EXPERT_REGIONS)
@@ -139,6 +152,27 @@ class GlobalStream(nn.Module):
         B, T = x.shape[:2]
         return self.blocks(self.stem(x.flatten(0, 1))).mean((2, 3)).view(B, T, -1)
 
+# %% ../nbs/08_bmoe.ipynb #cf0b0002
+class TSMRegionEncoder(nn.Module):
+    "The temporal-shift stream on region clips (B, T, c, s, s) -> tokens (B, T, dim)."
+    def __init__(self, dim, width, segments, fold_div=8, backend="auto", in_ch=3):
+        super().__init__()
+        self.net = GlobalStream(width, segments, True, fold_div, backend, in_ch); self.proj = nn.Linear(self.net.out_dim, dim)
+    def forward(self, x): return self.proj(self.net(x))
+
+# %% ../nbs/08_bmoe.ipynb #cf0b0003
+def region_encoder(cfg: ModelConfig, in_ch: int) -> nn.Module:
+    "The region encoder of `cfg` (`cnn` or `tsm`), producing `cfg.dim`-wide tokens."
+    if cfg.region_encoder == "tsm": return TSMRegionEncoder(cfg.dim, cfg.enc_width, cfg.segments, cfg.fold_div, cfg.backend, in_ch)
+    return RegionEncoder(cfg.dim, cfg.enc_width, in_ch)
+
+# %% ../nbs/08_bmoe.ipynb #cf0b0004
+def region_tokens(enc: nn.ModuleList, x: torch.Tensor, shared: bool) -> torch.Tensor:
+    "Tokens (B, T, R, dim) of region clips x (B, R, T, c, s, s): one call over all regions when `shared`, else one encoder each."
+    B, R = x.shape[:2]
+    if shared: return enc[0](x.flatten(0, 1)).unflatten(0, (B, R)).transpose(1, 2)
+    return torch.stack([e(x[:, r]) for r, e in enumerate(enc)], 2)
+
 # %% ../nbs/08_bmoe.ipynb #080f5f7e
 class Router(nn.Module):
     "Routes expert tokens (B, T, R, D) with a whole-body query (B, T, D); returns (B, T, D) and weights (B, T, R)."
@@ -148,6 +182,7 @@ class Router(nn.Module):
         if routing == "cross":
             self.nq, self.nk = nn.LayerNorm(dim), nn.LayerNorm(dim)
             self.q, self.k, self.v, self.o = (nn.Linear(dim, dim) for _ in range(4))
+        elif routing == "mean": self.o = nn.Linear(dim, dim)
         elif routing == "none": self.proj = nn.Linear(dim * n_regions, dim)
     def forward(self, query, experts):
         B, T, R, D = experts.shape
@@ -156,7 +191,7 @@ class Router(nn.Module):
             w = torch.einsum("btd,btrd->btr", q, k).div(math.sqrt(D)).softmax(-1)
             return self.o(torch.einsum("btr,btrd->btd", w, v)), w
         w = experts.new_full((B, T, R), 1.0 / R)
-        if self.routing == "mean": return experts.mean(2), w
+        if self.routing == "mean": return self.o(experts.mean(2)), w
         return self.proj(experts.flatten(2)), w
 
 # %% ../nbs/08_bmoe.ipynb #59712ad9
@@ -165,20 +200,37 @@ def rgb_diff(x: torch.Tensor) -> torch.Tensor:
     return torch.cat([x, x - torch.cat([x[:, :1], x[:, :-1]], 1)], 2)
 
 # %% ../nbs/08_bmoe.ipynb #cf0a0007
-class BMoE(nn.Module):
-    "B-MoE, and its ablations, as set by a `ModelConfig` (arch 'bmoe')."
+class ExpertStack(nn.Module):
+    "The input preparation, region encoders, temporal position and M3E experts of the whole body and each region."
     def __init__(self, cfg: ModelConfig):
         super().__init__()
-        if cfg.arch != "bmoe": raise ValueError(f"BMoE builds arch 'bmoe', got {cfg.arch!r}: use bmoe.baselines.build_model")
         self.cfg = cfg; D = cfg.dim; self.in_ch = 6 if cfg.rgb_diff else 3
         self.prep = ClipPreprocessor(cfg.region_size, cfg.global_size, True, cfg.backend)
         self.names = ("whole",) + tuple(cfg.regions)
         self.idx = [REGIONS.index(n) for n in self.names]
         if cfg.input == "features": self.enc = nn.ModuleList(nn.Linear(cfg.feat_dim, D) for _ in self.names)
-        elif cfg.shared_encoder: shared = RegionEncoder(D, cfg.enc_width, self.in_ch); self.enc = nn.ModuleList(shared for _ in self.names)
-        else: self.enc = nn.ModuleList(RegionEncoder(D, cfg.enc_width, self.in_ch) for _ in self.names)
+        elif cfg.shared_encoder: shared = region_encoder(cfg, self.in_ch); self.enc = nn.ModuleList(shared for _ in self.names)
+        else: self.enc = nn.ModuleList(region_encoder(cfg, self.in_ch) for _ in self.names)
         self.pos = nn.Parameter(torch.zeros(1, cfg.segments, D))
         self.experts = nn.ModuleList(M3E(D, cfg.heads, cfg.macro, cfg.micro, backend=cfg.backend) for _ in self.names)
+
+    def clip(self, x):
+        "A clip (B, T, 3, h, w), with TSN's RGB-difference channels appended when `rgb_diff`."
+        return rgb_diff(x) if self.cfg.rgb_diff else x
+
+    def expert_tokens(self, x) -> torch.Tensor:
+        "Expert outputs (B, T, 1 + R, dim) of the whole body and each region, from prepared inputs `x`."
+        src = x["features"][:, self.idx] if self.cfg.input == "features" else x["regions"][:, self.idx]
+        if self.cfg.input != "features": src = torch.stack([self.clip(src[:, i]) for i in range(src.shape[1])], 1)
+        tok = region_tokens(self.enc, src, self.cfg.shared_encoder and self.cfg.input != "features") + self.pos[:, :, None]
+        return torch.stack([ex(tok[:, :, i]) for i, ex in enumerate(self.experts)], 2)
+
+# %% ../nbs/08_bmoe.ipynb #cf0a0008
+class BMoE(ExpertStack):
+    "B-MoE, and its ablations, as set by a `ModelConfig` (arch 'bmoe')."
+    def __init__(self, cfg: ModelConfig):
+        if cfg.arch != "bmoe": raise ValueError(f"BMoE builds arch 'bmoe', got {cfg.arch!r}: use bmoe.baselines.build_model")
+        super().__init__(cfg); D = cfg.dim
         self.router = Router(D, len(cfg.regions), cfg.routing)
         layer = nn.TransformerEncoderLayer(D, cfg.heads, 2 * D, cfg.dropout, activation="gelu", batch_first=True, norm_first=True)
         self.fusion = nn.TransformerEncoder(layer, cfg.fusion_layers, enable_nested_tensor=False)
@@ -189,10 +241,24 @@ class BMoE(nn.Module):
             else: self.glob = GlobalStream(cfg.global_width, cfg.segments, cfg.global_gate, cfg.fold_div, cfg.backend, self.in_ch); gdim = self.glob.out_dim
             self.gproj = nn.Linear(gdim, D)
         self.norm = nn.LayerNorm(D); self.drop = nn.Dropout(cfg.dropout); self.head = nn.Linear(D, cfg.n_classes)
+        if cfg.zero_init:
+            o = self.router.o if hasattr(self.router, "o") else self.router.proj
+            for m in [o] + [l.self_attn.out_proj for l in self.fusion.layers] + [l.linear2 for l in self.fusion.layers]:
+                nn.init.zeros_(m.weight); nn.init.zeros_(m.bias)
+        for m in self.frozen(): m.requires_grad_(False)
 
-    def clip(self, x):
-        "A clip (B, T, 3, h, w), with TSN's RGB-difference channels appended when `rgb_diff`."
-        return rgb_diff(x) if self.cfg.rgb_diff else x
+    def frozen(self) -> list:
+        "The modules that `freeze_global` / `freeze_experts` keep fixed (no gradients, eval mode)."
+        out = []
+        if self.cfg.init_global and self.cfg.freeze_global and getattr(self, "glob", None) is not None: out.append(self.glob)
+        if self.cfg.init_experts and self.cfg.freeze_experts: out += [self.enc, self.experts]
+        return out
+
+    def train(self, mode: bool = True):
+        "Train mode, except for the frozen modules, which stay in eval mode (BatchNorm statistics fixed)."
+        super().train(mode)
+        for m in self.frozen(): m.eval()
+        return self
 
     def global_features(self, x):
         "Per-step global features (B, T, C) of prepared inputs `x`."
@@ -200,10 +266,8 @@ class BMoE(nn.Module):
 
     def forward(self, batch: dict) -> dict:
         x = self.prep(batch, self.head.weight.device) if "frames" in batch else batch
-        src = x["features"] if self.cfg.input == "features" else x["regions"]
-        prep = (lambda z: z) if self.cfg.input == "features" else self.clip
-        tok = [ex(enc(prep(src[:, i])) + self.pos) for i, enc, ex in zip(self.idx, self.enc, self.experts)]
-        whole, experts = tok[0], torch.stack(tok[1:], 2)      # (B, T, D), (B, T, R, D)
+        tok = self.expert_tokens(x)
+        whole, experts = tok[:, :, 0], tok[:, :, 1:]        # (B, T, D), (B, T, R, D)
         fused, w = self.router(whole, experts)
         out = {"router_weights": w}
         if self.cfg.use_global: fused = fused + self.gproj(self.global_features(x))
@@ -213,9 +277,29 @@ class BMoE(nn.Module):
         out["logits"] = self.head(self.drop(self.norm(h)))
         return out
 
+# %% ../nbs/08_bmoe.ipynb #cf0b0011
+class RegionExperts(ExpertStack):
+    "The region experts of a B-MoE, each with its own classifier (arch 'experts')."
+    def __init__(self, cfg: ModelConfig):
+        if cfg.arch != "experts": raise ValueError(f"RegionExperts builds arch 'experts', got {cfg.arch!r}")
+        super().__init__(cfg)
+        self.drop = nn.Dropout(cfg.dropout)
+        self.heads = nn.ModuleList(nn.Sequential(nn.LayerNorm(cfg.dim), nn.Linear(cfg.dim, cfg.n_classes)) for _ in self.names)
+
+    def forward(self, batch: dict) -> dict:
+        x = self.prep(batch, self.pos.device) if "frames" in batch else batch
+        tok = self.expert_tokens(x).mean(1)                                         # (B, 1 + R, D)
+        el = torch.stack([h(self.drop(tok[:, i])) for i, h in enumerate(self.heads)], 1)
+        return dict(expert_logits=el, logits=el.mean(1), embedding=tok.flatten(1))
+
 # %% ../nbs/08_bmoe.ipynb #e9b4bb9f
 def bmoe_loss(out: dict, target: torch.Tensor, cfg: ModelConfig) -> tuple[torch.Tensor, dict]:
     "Total loss and its parts."
+    if cfg.arch == "experts":                        # each expert's own loss, averaged: no expert leans on another
+        el = out["expert_logits"]; R = el.shape[1]
+        main = F.binary_cross_entropy_with_logits(el, target.float()[:, None].expand_as(el)) if cfg.multilabel else \
+               F.cross_entropy(el.flatten(0, 1), target.repeat_interleave(R), label_smoothing=cfg.label_smoothing)
+        return main, {"ce": main.detach()}
     if cfg.multilabel: main = F.binary_cross_entropy_with_logits(out["logits"], target.float())
     else: main = F.cross_entropy(out["logits"], target, label_smoothing=cfg.label_smoothing)
     parts = {"ce": main.detach()}; loss = main

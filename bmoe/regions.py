@@ -30,7 +30,7 @@ def _gauss_smooth(x: np.ndarray, sigma: float) -> np.ndarray:
     return np.stack([np.convolve(xp[:, j], k, mode="valid") for j in range(x.shape[1])], 1)
 
 def region_boxes(lm: np.ndarray, size, margins=None, min_side: float = 0.12, smooth: float = 1.0,
-                 clamp: bool = True) -> np.ndarray:
+                 clamp: bool = True, fixed: bool = False) -> np.ndarray:
     "Square boxes (T, 5, 4) of the regions, from landmarks (T, 33, 3) in pixels and the frame size (H, W)."
     H, W = int(size[0]), int(size[1]); T = len(lm); m = {**DEFAULT_MARGINS, **(margins or {})}
     if np.isnan(lm[..., :2]).all():
@@ -40,6 +40,7 @@ def region_boxes(lm: np.ndarray, size, margins=None, min_side: float = 0.12, smo
         p = lm[:, REGION_LANDMARKS[r], :2]
         lo, hi = np.nanmin(p, 1), np.nanmax(p, 1)                       # (T, 2)
         c = _gauss_smooth((lo + hi) / 2, smooth)
+        if fixed: c = np.broadcast_to(np.nanmedian((lo + hi) / 2, 0), c.shape)     # one box per clip: the median centre
         side = np.nanmedian((hi - lo).max(1)) * (1 + m[r])
         side = float(np.clip(side, min_side * min(H, W), max(H, W)))
         b = np.concatenate([c - side / 2, c + side / 2], 1)

@@ -13,9 +13,11 @@ from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
 from .metrics import METRIC_KEYS, confusions
 
 # %% auto #0
-__all__ = ['COLUMNS', 'PUBLISHED', 'main_table', 'ablation_table', 'write_table', 'save_fig', 'plot_confusions',
+__all__ = ['COLUMNS', 'PUBLISHED', 'NAMES', 'seed_table', 'main_table', 'ablation_table', 'write_table', 'seed_metrics',
+           'fast_metrics', 'paired_bootstrap', 'seed_predictions', 'comparison_table', 'save_fig', 'plot_confusions',
            'plot_gain_vs_frequency', 'accuracy_by_amplitude', 'plot_accuracy_by_amplitude', 'router_tables',
-           'plot_router', 'plot_curves', 'plot_tsne', 'make_figures']
+           'plot_router', 'plot_curves', 'plot_tsne', 'level_f1', 'expert_level_table', 'acting_router_table',
+           'plot_diagnostics', 'make_figures']
 
 # %% ../nbs/11_report.ipynb #e68fdfe1
 COLUMNS = [("Body Top-1", "body_top1"), ("Action Top-1", "action_top1"), ("Action Top-5", "action_top5"),
@@ -28,27 +30,98 @@ PUBLISHED = {  # MA-52 test set, the benchmark's README (percent)
     "TSM": [77.64, 56.75, 87.47, 70.98, 77.64, 40.19, 56.75, 61.39],
     "MANet": [78.95, 61.33, 88.83, 72.87, 78.95, 49.22, 61.33, 65.59]}
 
+# %% ../nbs/11_report.ipynb #e68fdfe2
+#: display names of the methods in tables and figures
+NAMES = {"tsm": "TSM", "manet": "MANet-like", "experts": "Region experts (ensemble)", "bmoe": "B-MoE",
+         "bmoe_mean_routing": "B-MoE, mean routing", "bmoe_no_routing": "B-MoE, no routing", "bmoe_no_global": "B-MoE, no global stream",
+         "bmoe_scratch": "B-MoE, from scratch", "pose_pose": "Pose-only (MediaPipe landmarks)", "pose_gt": "Pose-only (ground-truth landmarks)"}
+
+# %% ../nbs/11_report.ipynb #e68fdfe3
+def seed_table(metrics: dict, source: str = "ours") -> pd.DataFrame:
+    "Methods x official metrics (percent), mean over seeds, with the seeds' standard deviation of F1_mean and action F1 macro; `metrics` is {method: [metrics of each seed]}."
+    rows = []
+    for m, runs in metrics.items():
+        runs = runs if isinstance(runs, list) else [runs]; v = pd.DataFrame([{c: 100 * r[k] for c, k in COLUMNS} for r in runs])
+        src = "ground-truth landmarks (information ceiling)" if m == "pose_gt" else source
+        rows.append(dict(Method=NAMES.get(m, m), Source=src, Seeds=len(runs), **v.mean().to_dict(),
+                         **{f"{c} sd": (v[c].std() if len(runs) > 1 else float("nan")) for c in ("Action F1 macro", "F1_mean")}))
+    return pd.DataFrame(rows).round(2)
+
+# %% ../nbs/11_report.ipynb #e68fdfe4
 def main_table(metrics: dict, dataset: str = "ours") -> pd.DataFrame:
-    "Methods x official metrics (percent): ours from `metrics` {method: dict}, then the published rows."
-    rows = [dict(Method=m, Source=dataset, **{c: 100 * v[k] for c, k in COLUMNS}) for m, v in metrics.items()]
-    rows += [dict(Method=m, Source="published (MA-52)", **dict(zip([c for c, _ in COLUMNS], v))) for m, v in PUBLISHED.items()]
-    return pd.DataFrame(rows).set_index(["Method", "Source"]).round(2)
+    "The main table: ours (mean over seeds, `seed_table`), then the published MA-52 rows, marked as published."
+    ours = seed_table(metrics, f"ours, {dataset}")
+    pub = pd.DataFrame([dict(Method=m, Source="published (MA-52)", Seeds=float("nan"), **dict(zip([c for c, _ in COLUMNS], v))) for m, v in PUBLISHED.items()])
+    return pd.concat([ours, pub], ignore_index=True)
 
-# %% ../nbs/11_report.ipynb #506713bf
+# %% ../nbs/11_report.ipynb #e68fdfe5
 def ablation_table(metrics: dict, ref: str = "bmoe") -> pd.DataFrame:
-    "B-MoE variants: official metrics (percent) and the change of F1_mean and action F1 macro against `ref`."
-    t = pd.DataFrame({m: {c: 100 * v[k] for c, k in COLUMNS} for m, v in metrics.items()}).T
-    t["Δ F1_mean"] = t["F1_mean"] - t.loc[ref, "F1_mean"]; t["Δ Action F1 macro"] = t["Action F1 macro"] - t.loc[ref, "Action F1 macro"]
-    return t.round(2)
+    "B-MoE variants: official metrics (percent, mean over seeds) and the change of F1_mean and action F1 macro against `ref`."
+    t = seed_table(metrics); r = t[t.Method == NAMES.get(ref, ref)].iloc[0]
+    t["Δ F1_mean"] = t["F1_mean"] - r["F1_mean"]; t["Δ Action F1 macro"] = t["Action F1 macro"] - r["Action F1 macro"]
+    return t.drop(columns="Source").round(2)
 
-# %% ../nbs/11_report.ipynb #64cf5549
+# %% ../nbs/11_report.ipynb #e68fdfe6
 def write_table(df: pd.DataFrame, stem) -> list[Path]:
-    "Write a table as Markdown, CSV and LaTeX (atomically)."
+    "Write a table as Markdown, CSV and LaTeX (atomically), without the row index."
     stem = Path(stem); out = []
-    for ext, text in (("md", df.to_markdown()), ("csv", df.to_csv()), ("tex", df.to_latex(float_format="%.2f"))):
+    for ext, text in (("md", df.to_markdown(index=False)), ("csv", df.to_csv(index=False)), ("tex", df.to_latex(index=False, float_format="%.2f", na_rep=""))):
         with atomic_path(stem.with_suffix("." + ext)) as t: Path(t).write_text(text + "\n")
         out.append(stem.with_suffix("." + ext))
     return out
+
+# %% ../nbs/11_report.ipynb #e68fdfe7
+def seed_metrics(methods, seeds, reports="reports") -> dict:
+    "{method: [metrics of each seed that has a metrics file]} (a method run once, as the pose-only rows, counts its seed 0)."
+    out = {}
+    for m in methods:
+        fs = [Path(reports) / "metrics" / f"{m}-s{s}.json" for s in seeds]; fs = [f for f in fs if f.exists()] or \
+             [f for f in [Path(reports) / "metrics" / f"{m}-s0.json"] if f.exists()]
+        if not fs: raise FileNotFoundError(f"{reports}/metrics/{m}-s*.json: no metrics of {m}; run its evaluation")
+        out[m] = [json.loads(f.read_text()) for f in fs]
+    return out
+
+# %% ../nbs/11_report.ipynb #ba000002
+def _f1_macro(y, p, n):
+    tp = np.bincount(y[p == y], minlength=n); cy = np.bincount(y, minlength=n); cp = np.bincount(p, minlength=n)
+    present = (cy + cp) > 0                              # scikit-learn's default label set: classes seen in y or p
+    return float((2 * tp[present] / (cy + cp)[present]).mean())
+
+def fast_metrics(labels, pred) -> dict:
+    "Action top-1, action F1 macro and F1_mean of top-1 predictions, as `ma52_metrics` defines them."
+    y, p = np.asarray(labels), np.asarray(pred); by, bp = fine_to_coarse(y), fine_to_coarse(p)
+    acc, bacc = float((y == p).mean()), float((by == bp).mean())
+    af, bf = _f1_macro(y, p, 52), _f1_macro(by, bp, 7)
+    return dict(action_top1=acc, action_f1_macro=af, f1_mean=(acc + af + bacc + bf) / 4)
+
+# %% ../nbs/11_report.ipynb #ba000003
+def paired_bootstrap(pred_a: list, pred_b: list, labels, metric="action_f1_macro", n=2000, seed=0) -> dict:
+    "Mean difference a - b of `metric` (percent, each side averaged over its seeds' top-1 predictions) and its paired bootstrap 95% interval."
+    y = np.asarray(labels); A, B = np.asarray(pred_a), np.asarray(pred_b); rng = np.random.default_rng(seed)
+    diff = lambda i: 100 * (np.mean([fast_metrics(y[i], a[i])[metric] for a in A]) - np.mean([fast_metrics(y[i], b[i])[metric] for b in B]))
+    boot = np.array([diff(rng.integers(0, len(y), len(y))) for _ in range(n)])
+    lo, hi = np.percentile(boot, [2.5, 97.5])
+    return dict(diff=diff(np.arange(len(y))), lo=float(lo), hi=float(hi), holds=bool(lo > 0 or hi < 0))
+
+# %% ../nbs/11_report.ipynb #ba000006
+def seed_predictions(method, seeds, reports="reports") -> tuple[list, np.ndarray, list]:
+    "Top-1 predictions of each seed's run of `method` (clips sorted by file), the labels, and the seeds found."
+    found = [s for s in seeds if (Path(reports) / "predictions" / f"{method}-s{s}.npz").exists()] or \
+            [s for s in (0,) if (Path(reports) / "predictions" / f"{method}-s{s}.npz").exists()]
+    if not found: raise FileNotFoundError(f"{reports}/predictions/{method}-s*.npz: no predictions of {method}; run its evaluation")
+    P = [dict(np.load(Path(reports) / "predictions" / f"{method}-s{s}.npz")) for s in found]; o = [np.argsort(p["files"]) for p in P]
+    return [p["scores"].argmax(1)[k] for p, k in zip(P, o)], P[0]["labels"][o[0]], found
+
+# %% ../nbs/11_report.ipynb #ba000007
+def comparison_table(ref, others, seeds, reports="reports", metrics=("action_f1_macro", "f1_mean"), n=2000) -> pd.DataFrame:
+    "Paired bootstrap of `ref` against each of `others` (points, 95% interval, whether the claim holds), over their seeds."
+    a, y, sa = seed_predictions(ref, seeds, reports); rows = []
+    for m in others:
+        b, yb, sb = seed_predictions(m, seeds, reports)
+        if not np.array_equal(y, yb): raise ValueError(f"{ref} and {m} were evaluated on different clips; evaluate both on the same split")
+        rows += [dict(comparison=f"{NAMES.get(ref, ref)} - {NAMES.get(m, m)}", metric=k, seeds=f"{len(sa)} vs {len(sb)}",
+                      **paired_bootstrap(a, b, y, k, n)) for k in metrics]
+    return pd.DataFrame(rows).round(2)
 
 # %% ../nbs/11_report.ipynb #d5f2075e
 def save_fig(fig, stem) -> list[Path]:
@@ -81,7 +154,9 @@ def plot_gain_vs_frequency(f1_bmoe, f1_base, train_counts, base_name="baseline")
     gain = 100 * (np.asarray(f1_bmoe) - np.asarray(f1_base)); n = np.asarray(train_counts)
     rho = float(spearmanr(n, gain).statistic)
     fig, ax = plt.subplots(figsize=(8, 4.5))
-    ax.scatter(n, gain, c=fine_to_coarse(np.arange(len(n))), cmap="tab10", s=25)
+    lv = fine_to_coarse(np.arange(len(n)))
+    for k, name in enumerate(MA52_BODY_LEVELS): ax.scatter(n[lv == k], gain[lv == k], color=plt.cm.tab10(k), s=25, label=name)
+    ax.legend(title="body level", fontsize=7, title_fontsize=7, loc="best")
     for i in np.argsort(-np.abs(gain))[:8]: ax.annotate(MA52_ACTIONS[i], (n[i], gain[i]), fontsize=6)
     ax.axhline(0, color="k", lw=0.6); ax.set_xscale("log")
     ax.set_xlabel("training clips of the class (log)"); ax.set_ylabel(f"F1 gain over {base_name} (points)")
@@ -90,19 +165,28 @@ def plot_gain_vs_frequency(f1_bmoe, f1_base, train_counts, base_name="baseline")
 
 # %% ../nbs/11_report.ipynb #5262f849
 def accuracy_by_amplitude(correct: dict, amplitude, bins=4) -> pd.DataFrame:
-    "Accuracy of each method per amplitude quantile bin."
+    "Accuracy of each method per amplitude quantile bin, with bootstrap 95% intervals (columns '<method> lo', '<method> hi')."
     amp = np.asarray(amplitude, float)
     edges = np.unique(np.quantile(amp, np.linspace(0, 1, bins + 1)))
     b = np.clip(np.searchsorted(edges, amp, side="right") - 1, 0, len(edges) - 2)
     labels = [f"{edges[i]:.2f}-{edges[i+1]:.2f}" for i in range(len(edges) - 1)]
-    return pd.DataFrame({m: [np.asarray(c)[b == i].mean() for i in range(len(labels))] for m, c in correct.items()}, index=labels)
+    rng = np.random.default_rng(0); out = {}
+    for m, c in correct.items():
+        c = np.asarray(c, float); out[m] = [c[b == i].mean() for i in range(len(labels))]
+        boot = [[rng.choice(c[b == i], (b == i).sum()).mean() for _ in range(500)] for i in range(len(labels))]
+        out[f"{m} lo"], out[f"{m} hi"] = [np.percentile(x, 2.5) for x in boot], [np.percentile(x, 97.5) for x in boot]
+    return pd.DataFrame(out, index=labels)
 
 # %% ../nbs/11_report.ipynb #94874e6a
 def plot_accuracy_by_amplitude(table: pd.DataFrame):
     "Line plot of each method's accuracy per amplitude bin."
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(7, 4)); (100 * table).plot(ax=ax, marker="o")
-    ax.set_xlabel("motion amplitude (quantile bins)"); ax.set_ylabel("action top-1 (%)"); ax.set_title("Accuracy against motion amplitude")
+    fig, ax = plt.subplots(figsize=(7, 4)); x = np.arange(len(table))
+    for k, m in enumerate(c for c in table.columns if not c.endswith((" lo", " hi"))):
+        v, lo, hi = 100 * table[m], 100 * table[f"{m} lo"], 100 * table[f"{m} hi"]
+        ax.errorbar(x + 0.06 * (k - 1), v, yerr=[v - lo, hi - v], marker="o", capsize=3, label=NAMES.get(m, m))
+    ax.set_xticks(x); ax.set_xticklabels(table.index); ax.legend(fontsize=8)
+    ax.set_xlabel("motion amplitude (quantile bins)"); ax.set_ylabel("action top-1 (%), 95% bootstrap interval"); ax.set_title("Accuracy against motion amplitude")
     return fig
 
 # %% ../nbs/11_report.ipynb #1d79224c
@@ -117,10 +201,10 @@ def router_tables(router, labels, regions) -> tuple[pd.DataFrame, pd.DataFrame]:
 def plot_router(by_level, by_action):
     "Heat maps of the router weights per body level and per action."
     import matplotlib.pyplot as plt, seaborn as sns
-    fig, ax = plt.subplots(1, 2, figsize=(11, 10), gridspec_kw=dict(width_ratios=[1, 1.2]))
+    fig, ax = plt.subplots(1, 2, figsize=(12, 10), gridspec_kw=dict(width_ratios=[1, 1.2]), layout="constrained")
     sns.heatmap(by_level, ax=ax[0], annot=True, fmt=".2f", cmap="viridis"); ax[0].set_title("per body level")
     sns.heatmap(by_action, ax=ax[1], cmap="viridis"); ax[1].tick_params(labelsize=5); ax[1].set_title("per action")
-    fig.suptitle("B-MoE router weights (test clips)"); return fig
+    ax[1].set_ylabel(""); fig.suptitle("B-MoE router weights (test clips)"); return fig
 
 # %% ../nbs/11_report.ipynb #f2d710c2
 def plot_curves(histories: dict):
@@ -146,34 +230,82 @@ def plot_tsne(emb, labels, seed=0):
     ax.legend(fontsize=7, markerscale=2); ax.set_xticks([]); ax.set_yticks([]); ax.set_title("t-SNE of B-MoE clip embeddings")
     return fig
 
+# %% ../nbs/11_report.ipynb #11f00007
+def level_f1(scores, labels) -> np.ndarray:
+    "Action F1 macro within each of the 7 body levels (the mean per-class F1 of the level's actions)."
+    from bmoe.metrics import per_class_f1
+    f1 = per_class_f1(scores, labels); lv = fine_to_coarse(np.arange(len(f1)))
+    return np.array([f1[lv == k].mean() for k in range(len(MA52_BODY_LEVELS))])
+
+# %% ../nbs/11_report.ipynb #11f00008
+def expert_level_table(expert_scores, names, labels, baselines: dict | None = None) -> pd.DataFrame:
+    "Per body level (rows), F1 (percent) of each expert alone (`expert_scores` (N, E, C)) and of each baseline's scores."
+    t = {f"{n} expert": 100 * level_f1(expert_scores[:, i], labels) for i, n in enumerate(names)}
+    t.update({NAMES.get(b, b): 100 * level_f1(s, labels) for b, s in (baselines or {}).items()})
+    return pd.DataFrame(t, index=MA52_BODY_LEVELS).round(1)
+
+# %% ../nbs/11_report.ipynb #11f00009
+def acting_router_table(router, labels, acting, regions) -> pd.DataFrame:
+    "Per body level: the router's mean weight on the acting regions (`acting` (N, 4) head/body/upper/lower flags), the clips counted, and uniform."
+    from bmoe.regions import EXPERT_REGIONS
+    w, a = np.asarray(router), np.asarray(acting, bool)[:, [EXPERT_REGIONS.index(r) for r in regions]]
+    keep = a.any(1); per_clip = (w * a).sum(1) / np.maximum(a.sum(1), 1)
+    lv = fine_to_coarse(np.asarray(labels))
+    rows = [dict(level=n, clips=int((keep & (lv == k)).sum()), weight_on_acting=float(per_clip[keep & (lv == k)].mean()) if (keep & (lv == k)).any() else float("nan"))
+            for k, n in enumerate(MA52_BODY_LEVELS)]
+    t = pd.DataFrame(rows).set_index("level"); t["uniform"] = 1 / len(regions); t["above_uniform"] = t.weight_on_acting > t.uniform
+    return t
+
+# %% ../nbs/11_report.ipynb #11f00010
+def plot_diagnostics(experts: pd.DataFrame, router: pd.DataFrame):
+    "Per body level: each expert alone against the baseline (F1), and the router's weight on the acting region."
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(1, 2, figsize=(13, 4.2), gridspec_kw=dict(width_ratios=[2, 1]), layout="constrained")
+    experts.plot.bar(ax=ax[0], width=0.8); ax[0].set_ylabel("action F1 macro within the level (%)")
+    ax[0].set_title("Each region expert alone, per body level"); ax[0].legend(fontsize=7, ncol=2); ax[0].tick_params(axis="x", rotation=30)
+    ax[1].bar(router.index, router.weight_on_acting, color="C2"); ax[1].axhline(router.uniform.iloc[0], color="k", ls="--", lw=1, label="uniform")
+    ax[1].set_ylabel("router weight on the acting region"); ax[1].set_title("Does the router pick the acting region?")
+    ax[1].tick_params(axis="x", rotation=30); ax[1].legend(fontsize=7); return fig
+
 # %% ../nbs/11_report.ipynb #11f00002
-def make_figures(main: list, ablations: list, root, reports="reports", runs="work/runs", method="bmoe", out=None) -> dict:
-    "Figures of the evaluated `main` and `ablations` methods under `out` (default reports/figures); returns their key numbers."
+def make_figures(main: list, ablations: list, root, seeds=(0,), reports="reports", runs="work/runs", method="bmoe", out=None) -> dict:
+    "Figures of the evaluated methods under `out` (default reports/figures); returns their key numbers."
     import csv
     reports, runs = Path(reports), Path(runs); out = Path(out or reports / "figures"); out.mkdir(parents=True, exist_ok=True)
-    methods = list(dict.fromkeys(main + ablations))
-    pred = {m: dict(np.load(reports / "predictions" / f"{m}.npz")) for m in methods}
-    hist = {m: json.loads((runs / m / "history.json").read_text()) for m in methods}
-    M = {m: json.loads((reports / "metrics" / f"{m}.json").read_text()) for m in methods}
-    best_base = max((m for m in main if m != method), key=lambda m: M[m]["f1_mean"]); res = dict(best_baseline=best_base)
+    s0 = seeds[0]; methods = list(dict.fromkeys(main + ablations + ["experts"]))     # the experts run, where there is one
+    pred = {m: dict(np.load(reports / "predictions" / f"{m}-s{s0}.npz")) for m in methods if (reports / "predictions" / f"{m}-s{s0}.npz").exists()}
+    hist = {m: json.loads((runs / f"s{s0}" / m / "history.json").read_text()) for m in methods if (runs / f"s{s0}" / m / "history.json").exists()}
+    M = {m: json.loads((reports / "metrics" / f"{m}-s{s0}.json").read_text()) for m in pred}
+    base = [m for m in main if m in ("tsm", "manet")]
+    best_base = max(base, key=lambda m: M[m]["f1_mean"]); res = dict(best_baseline=best_base)
     c = confusions(pred[method]["scores"], pred[method]["labels"])
     save_fig(plot_confusions(c["body"], c["action"], "B-MoE, test split"), out / f"confusion_{method}")
     within = sum(c["action"][i, j] for i in range(52) for j in range(52) if i != j and fine_to_coarse(i) == fine_to_coarse(j))
     res["errors_within_level"] = within / max(c["action"].sum() - np.trace(c["action"]), 1)
     counts = np.bincount([int(l.split()[1]) for l in Path(root, "train_list_videos.txt").read_text().splitlines()], minlength=52)
-    fig, res["gain_frequency_rho"] = plot_gain_vs_frequency(pred[method]["per_class_f1"], pred[best_base]["per_class_f1"], counts, best_base)
+    fig, res["gain_frequency_rho"] = plot_gain_vs_frequency(pred[method]["per_class_f1"], pred[best_base]["per_class_f1"], counts, NAMES.get(best_base, best_base))
     save_fig(fig, out / "gain_vs_frequency")
+    order = {m: np.argsort(p["files"]) for m, p in pred.items()}; files = np.sort(pred[method]["files"])
+    labels = pred[method]["labels"][order[method]]
     clips_csv = Path(root) / "clips.csv"
     if clips_csv.exists():                           # the synthetic data records each clip's motion amplitude
         amp = {r["file"]: float(r["amplitude"]) for r in csv.DictReader(open(clips_csv))}
-        correct = {m: (pred[m]["scores"].argmax(1) == pred[m]["labels"]) for m in main}
-        order = {m: np.argsort(pred[m]["files"]) for m in main}
-        a = np.array([amp[f] for f in np.sort(pred[method]["files"])])
-        res["accuracy_by_amplitude"] = accuracy_by_amplitude({m: correct[m][order[m]] for m in main}, a)
+        correct = {m: (pred[m]["scores"].argmax(1) == pred[m]["labels"])[order[m]] for m in main if m in pred}
+        res["accuracy_by_amplitude"] = accuracy_by_amplitude(correct, np.array([amp[f] for f in files]))
         save_fig(plot_accuracy_by_amplitude(res["accuracy_by_amplitude"]), out / "accuracy_vs_amplitude")
-    regions = json.loads((runs / method / "run.json").read_text())["key"]["model"]["regions"]
-    res["router_by_level"], by_action = router_tables(pred[method]["router"], pred[method]["labels"], regions)
+    regions = json.loads((runs / f"s{s0}" / method / "run.json").read_text())["key"]["model"]["regions"]
+    router = pred[method]["router"][order[method]]
+    res["router_by_level"], by_action = router_tables(router, labels, regions)
     save_fig(plot_router(res["router_by_level"], by_action), out / "router_weights")
-    save_fig(plot_curves(hist), out / "training_curves")
+    if "experts" in pred and "expert_scores" in pred["experts"]:
+        names = ["whole"] + list(regions)
+        res["experts_by_level"] = expert_level_table(pred["experts"]["expert_scores"][order["experts"]], names, labels,
+                                                     {b: pred[b]["scores"][order[b]] for b in base})
+        parts = Path(root) / "annotations"
+        if all((parts / (Path(f).stem + ".parts.npy")).exists() for f in files):
+            acting = np.stack([np.load(parts / (Path(f).stem + ".parts.npy")).any(0) for f in files])
+            res["router_on_acting"] = acting_router_table(router, labels, acting, regions)
+            save_fig(plot_diagnostics(res["experts_by_level"], res["router_on_acting"]), out / "diagnostics")
+    save_fig(plot_curves({NAMES.get(m, m): h for m, h in hist.items()}), out / "training_curves")
     save_fig(plot_tsne(pred[method]["embedding"], pred[method]["labels"]), out / f"tsne_{method}")
     return res

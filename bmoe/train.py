@@ -19,8 +19,8 @@ from .metrics import ma52_metrics
 
 # %% auto #0
 __all__ = ['TrainConfig', 'train_config', 'make_optimizer', 'dist_info', 'unwrap', 'predict', 'config_key', 'load_checkpoint',
-           'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'fit', 'write_run', 'fingerprint',
-           'train_method', 'main']
+           'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'init_from_runs', 'fit', 'write_run',
+           'fingerprint', 'train_method', 'main']
 
 # %% ../nbs/09_train.ipynb #f35a8eca
 @dataclass
@@ -80,7 +80,7 @@ def unwrap(model: nn.Module) -> nn.Module:
 def predict(model, loader, device, progress=False) -> dict:
     "Scores, labels, indices, mean routing weights and embeddings over a loader."
     from tqdm.auto import tqdm
-    model.eval(); out = {k: [] for k in ("scores", "labels", "index", "router", "embedding")}
+    model.eval(); out = {k: [] for k in ("scores", "labels", "index", "router", "embedding", "expert_scores")}
     amp = device.type == "cuda"
     for b in tqdm(loader, disable=not progress, desc="predict", leave=False):
         with torch.autocast(device.type, torch.bfloat16, enabled=amp):
@@ -88,6 +88,7 @@ def predict(model, loader, device, progress=False) -> dict:
         out["scores"].append(o["logits"].float().softmax(-1).cpu()); out["labels"].append(b["label"]); out["index"].append(b["index"])
         out["embedding"].append(o["embedding"].float().cpu())
         if "router_weights" in o: out["router"].append(o["router_weights"].float().mean(1).cpu())
+        if "expert_logits" in o: out["expert_scores"].append(o["expert_logits"].float().softmax(-1).cpu())
     return {k: torch.cat(v).numpy() for k, v in out.items() if v}
 
 # %% ../nbs/09_train.ipynb #c9b432b3
@@ -155,6 +156,24 @@ def save_progress(ckpt, state: dict, improved: bool):
         with atomic_path(Path(ckpt) / "best.pt") as t: torch.save(state, t)
     with atomic_path(Path(ckpt) / "last.pt") as t: torch.save(state, t)
 
+# %% ../nbs/09_train.ipynb #c9b43201
+def init_from_runs(model, cfg: ModelConfig) -> list[str]:
+    "Load the global stream of run `cfg.init_global` and the experts of run `cfg.init_experts` into a B-MoE; returns what was loaded."
+    parts = []
+    for run, arches, prefixes in ((cfg.init_global, ("tsm", "manet"), ("glob.", "gproj.", "norm.", "head.")),
+                                  (cfg.init_experts, ("experts",), ("enc.", "pos", "experts."))):
+        if not run or cfg.arch != "bmoe": continue
+        if not cfg.use_global and prefixes[0] == "glob.": continue
+        ck = load_checkpoint(Path(run) / "best.pt"); arch = ck["key"]["model"]["arch"]
+        if arch not in arches: raise ValueError(f"{run}: a run of arch {arch!r}; this B-MoE needs a {' or '.join(arches)} run there")
+        sd = {k: v for k, v in ck["model"].items() if k.startswith(prefixes)}
+        try: model.load_state_dict(sd, strict=False)
+        except RuntimeError as e:
+            raise ValueError(f"{run}: its weights do not fit this B-MoE ({str(e).splitlines()[1].strip()}); "
+                             "train it with the same model settings") from None
+        parts.append(f"{', '.join(p.rstrip('.') for p in prefixes)} from {run}")
+    return parts
+
 # %% ../nbs/09_train.ipynb #c9b432ba
 def _live(ckpt, resume: bool):
     try:
@@ -171,7 +190,9 @@ def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), bo
     device = torch.device(f"cuda:{local}" if torch.cuda.is_available() else "cpu")
     seed_everything(tc.seed, deterministic=device.type == "cpu")
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args)
-    model = build_model(mc).to(device); opt, sch = make_optimizer(model, tc)
+    model = build_model(mc)
+    for msg in init_from_runs(model, mc): log.info(f"{mc.arch}: {msg}")
+    model = model.to(device); opt, sch = make_optimizer(model, tc)
     start, best, hist = resume(ckpt, model, opt, sch, mc, tc)
     if world > 1: model = nn.parallel.DistributedDataParallel(model, device_ids=[local] if device.type == "cuda" else None)
     live = None
@@ -218,12 +239,14 @@ def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args
 
 # %% ../nbs/09_train.ipynb #5f0a0003
 def fingerprint(mc: ModelConfig, tc: TrainConfig, root, box_args=None) -> str:
-    "A short hash of what resumable progress must share: configuration, region settings, package code and data lists."
+    "A short hash of what resumable progress must share: configuration, region settings, package code, data lists and the runs it starts from."
     import bmoe
     h = hashlib.sha256(json.dumps(dict(key=config_key(mc, tc), regions=box_args or {}), sort_keys=True).encode())
     for f in sorted(Path(bmoe.__file__).parent.glob("*.py")): h.update(f.read_bytes())
     for f in sorted(Path(root).glob("*_list_videos.txt")) + [Path(root) / "label_name.txt", Path(root) / "clips.csv"]:
         if f.exists(): h.update(f.read_bytes())
+    for run in (mc.init_global, mc.init_experts):      # a staged B-MoE resumes only on the very runs it started from
+        if run and (Path(run) / "best.pt").exists(): h.update((Path(run) / "best.pt").read_bytes())
     return h.hexdigest()[:16]
 
 # %% ../nbs/09_train.ipynb #5f0a0005
@@ -231,6 +254,8 @@ def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt
     "Train `method` with `params` ({'model', 'train', 'regions'} sections) and write the run folder `out`; returns the history."
     p = params or {}
     mc, tc = method_config(method, **p.get("model", {})), train_config(**p.get("train", {}))
+    runs = Path(out).parent.as_posix()                 # staged methods start from the runs beside `out`
+    mc = replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs))
     box_args, exclude = p.get("regions") or {}, pose_failures(pose_report)
     ckpt = Path(ckpt_root) / f"{method}-{fingerprint(mc, tc, root, box_args)}"
     h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args)
