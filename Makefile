@@ -64,4 +64,4 @@ sync: setup
 FIGS := gain_vs_frequency accuracy_vs_amplitude router_weights diagnostics confusion_bmoe training_curves
 readme: setup
 	for f in $(FIGS); do cp reports/figures/$$f.png nbs/images/; done
-	$(BIN)/jupyter nbconvert --log-level WARN --to markdown --output README --output-dir . nbs/index.ipynb
+	$(BIN)/jupyter nbconvert --log-level WARN --execute --no-input --to markdown --output README --output-dir . nbs/index.ipynb

@@ -17,7 +17,7 @@ __all__ = ['COLUMNS', 'PUBLISHED', 'NAMES', 'seed_table', 'main_table', 'ablatio
            'fast_metrics', 'paired_bootstrap', 'seed_predictions', 'comparison_table', 'save_fig', 'plot_confusions',
            'plot_gain_vs_frequency', 'accuracy_by_amplitude', 'plot_accuracy_by_amplitude', 'router_tables',
            'plot_router', 'plot_curves', 'plot_tsne', 'level_f1', 'expert_level_table', 'acting_router_table',
-           'plot_diagnostics', 'make_figures']
+           'plot_diagnostics', 'make_figures', 'stage_timings']
 
 # %% ../nbs/11_report.ipynb #e68fdfe1
 COLUMNS = [("Body Top-1", "body_top1"), ("Action Top-1", "action_top1"), ("Action Top-5", "action_top5"),
@@ -52,20 +52,20 @@ def main_table(metrics: dict, dataset: str = "ours") -> pd.DataFrame:
     "The main table: ours (mean over seeds, `seed_table`), then the published MA-52 rows, marked as published."
     ours = seed_table(metrics, f"ours, {dataset}")
     pub = pd.DataFrame([dict(Method=m, Source="published (MA-52)", Seeds=float("nan"), **dict(zip([c for c, _ in COLUMNS], v))) for m, v in PUBLISHED.items()])
-    return pd.concat([ours, pub], ignore_index=True)
+    return pd.concat([ours, pub], ignore_index=True).dropna(axis=1, how="all")
 
 # %% ../nbs/11_report.ipynb #e68fdfe5
 def ablation_table(metrics: dict, ref: str = "bmoe") -> pd.DataFrame:
     "B-MoE variants: official metrics (percent, mean over seeds) and the change of F1_mean and action F1 macro against `ref`."
     t = seed_table(metrics); r = t[t.Method == NAMES.get(ref, ref)].iloc[0]
     t["Δ F1_mean"] = t["F1_mean"] - r["F1_mean"]; t["Δ Action F1 macro"] = t["Action F1 macro"] - r["Action F1 macro"]
-    return t.drop(columns="Source").round(2)
+    return t.drop(columns="Source").dropna(axis=1, how="all").round(2)
 
 # %% ../nbs/11_report.ipynb #e68fdfe6
 def write_table(df: pd.DataFrame, stem) -> list[Path]:
     "Write a table as Markdown, CSV and LaTeX (atomically), without the row index."
     stem = Path(stem); out = []
-    for ext, text in (("md", df.to_markdown(index=False)), ("csv", df.to_csv(index=False)), ("tex", df.to_latex(index=False, float_format="%.2f", na_rep=""))):
+    for ext, text in (("md", df.fillna("").to_markdown(index=False)), ("csv", df.to_csv(index=False)), ("tex", df.to_latex(index=False, float_format="%.2f", na_rep=""))):
         with atomic_path(stem.with_suffix("." + ext)) as t: Path(t).write_text(text + "\n")
         out.append(stem.with_suffix("." + ext))
     return out
@@ -309,3 +309,17 @@ def make_figures(main: list, ablations: list, root, seeds=(0,), reports="reports
     save_fig(plot_curves({NAMES.get(m, m): h for m, h in hist.items()}), out / "training_curves")
     save_fig(plot_tsne(pred[method]["embedding"], pred[method]["labels"]), out / f"tsne_{method}")
     return res
+
+# %% ../nbs/11_report.ipynb #11f00021
+def stage_timings(folder="work/notebooks") -> pd.DataFrame:
+    "Wall time (minutes) of each executed stage notebook in `folder`, grouped by stage (the name before '_<method>')."
+    rows = []
+    for f in sorted(Path(folder).glob("*.ipynb")):
+        pm = json.loads(f.read_text()).get("metadata", {}).get("papermill", {})
+        if pm.get("duration") is None: continue
+        stage = next((k for k in ("train", "evaluate", "pose_baseline") if f.stem.startswith(k + "_")), f.stem)
+        rows.append(dict(stage=stage, run=f.stem, minutes=pm["duration"] / 60, start=pm.get("start_time", "")))
+    if not rows: return pd.DataFrame(columns=["stage", "runs", "minutes"])
+    t = pd.DataFrame(rows).groupby("stage", sort=False).agg(runs=("run", "count"), minutes=("minutes", "sum"), start=("start", "min"))
+    t = t.sort_values("start").drop(columns="start"); t.loc["total"] = [t.runs.sum(), t.minutes.sum()]
+    return t.round(2)
