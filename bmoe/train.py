@@ -288,8 +288,9 @@ def main(argv=None):
     a = ap.parse_args(argv)
     p = _parse_overrides(a.set, load_params(path=a.params) if a.params else {})
     h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report)
+    rank = int(os.environ.get("RANK", "0"))           # read before the group is gone: dist_info() would start a new one
     if dist.is_initialized(): dist.destroy_process_group()
-    if dist_info()[0] == 0: print(f"bmoe-train: {a.method}: best val F1_mean {h['best']:.4f}; run folder {a.out}")
+    if rank == 0: print(f"bmoe-train: {a.method}: best val F1_mean {h['best']:.4f}; run folder {a.out}")
 
 # %% ../nbs/09_train.ipynb #9c859054
 #| eval: false
