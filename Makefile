@@ -12,18 +12,25 @@ TEST_FLAGS ?=
 .PHONY: setup data repro test test-all docs sync readme
 setup: $(STAMP)
 
+# Wall times of set-up, rendering and the DVC run go to work/timings/ (not tracked): the README's table of where
+# the time goes is generated from them and from the executed stage notebooks.
+TIMED = t0=$$(date +%s.%N); $(2); rc=$$?; mkdir -p work/timings; \
+	echo "{\"seconds\": $$(python3 -c "import time; print(round(time.time() - $$t0, 1))")}" > work/timings/$(1).json; exit $$rc
+PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
+
 $(STAMP): settings.ini setup.py requirements.lock
-	test -x $(BIN)/python || python3 -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip==26.3
-	$(BIN)/python -m pip install -q -c requirements.lock -e .
-	touch $@
+	@echo "setup: a virtual environment in $(VENV) with the pinned packages (about 2 minutes the first time)"
+	@$(call TIMED,setup,test -x $(BIN)/python || python3 -m venv $(VENV) && $(PIP) --upgrade pip==26.3 && $(PIP) -c requirements.lock -e .)
+	@touch $@
 
 # The embedded dataset is rendered, byte for byte, from the pinned code and seed; data.dvc checks it.
 data: setup
-	@if [ ! -f $(DATA)/test_list_videos.txt ]; then $(BIN)/bmoe-synth $(SYNTH) --out $(DATA); fi
+	@if [ ! -f $(DATA)/test_list_videos.txt ]; then echo "data: rendering the embedded synthetic dataset into $(DATA)/"; \
+	  $(call TIMED,data,$(BIN)/bmoe-synth $(SYNTH) --out $(DATA)); fi
 
 repro: data
-	PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro
+	@echo "repro: the DVC pipeline (dvc.yaml), one line per stage; executed notebooks go to work/notebooks/"
+	@$(call TIMED,dvc_repro,PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro)
 
 # Without a GPU, Triton kernels are tested through Triton's interpreter; it must be on before anything imports triton.
 GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)

@@ -1,30 +1,65 @@
-"""Frames per second and accuracy of the pose stage at several strides, on this machine.
+"""The pose stage against MediaPipe's own speed, on this machine: one table.
 
-    .venv/bin/python benchmarks/pose_fps.py --root data --videos 60 --workers 2
-Runs `bmoe.pose.run_pose` on the first N videos of the val split at strides 1, 2, 3 (fresh caches) and prints
-one table: estimated frames/s, videos/s, detection rate and PCK@0.1 per landmark group against the synthetic
-ground truth (after gap filling, so interpolation error is included).
+    .venv/bin/python benchmarks/pose_fps.py --root data --videos 120 --workers 2
+
+On the same frames (every k-th val video, the frames the stage estimates at `--stride`, decoded beforehand):
+1. MediaPipe Pose alone on one core (this process pinned to core 0, one thread), four ways: a fresh graph per
+   video with MediaPipe's smoothing (the previous stage), a fresh graph without smoothing, one graph kept across
+   videos (tracking carried from one video into the next: fast but not allowed), and one graph kept with a
+   blank frame between videos (what `bmoe.pose.PoseEstimator` does now; identical landmarks to a fresh graph);
+2. the whole stage (`bmoe.pose.run_pose`: decoding, estimation, gap filling, cache files) with `--workers`
+   processes, the previous estimator (fresh graph per video, smoothing) and the current one (kept graph);
+3. the pose quality of each stage run (PCK@0.1 against the synthetic ground truth), since smoothing is off now.
+The ratio the issue asks for is the stage's frames/s over twice the single-core rate of the same estimator.
 """
-import argparse, tempfile, time, os
-from pathlib import Path
-from bmoe.pose import run_pose, pose_quality
-from bmoe.data import read_list
+import argparse, os, tempfile, time
+import numpy as np
+
+def single_core(F, mode):
+    import mediapipe as mp
+    mk = lambda smooth: mp.solutions.pose.Pose(static_image_mode=False, model_complexity=1, smooth_landmarks=smooth,
+                                               min_detection_confidence=0.5, min_tracking_confidence=0.5)
+    n = sum(len(f) for f in F); t = time.time()
+    if mode.startswith("fresh"):
+        for f in F:
+            p = mk(mode == "fresh, smoothing"); [p.process(np.ascontiguousarray(x)) for x in f]; p.close()
+    else:
+        p = mk(False); p.process(np.ascontiguousarray(F[0][0]))     # warm graph, as a kept graph is in the stage
+        t = time.time()
+        for f in F:
+            if mode == "kept + blank frame": p.process(np.zeros_like(f[0]))
+            [p.process(np.ascontiguousarray(x)) for x in f]
+        p.close()
+    return n / (time.time() - t)
 
 def main():
-    ap = argparse.ArgumentParser(); ap.add_argument("--root", default="data"); ap.add_argument("--videos", type=int, default=60)
-    ap.add_argument("--workers", type=int, default=2); ap.add_argument("--strides", default="1,2,3")
+    ap = argparse.ArgumentParser(); ap.add_argument("--root", default="data"); ap.add_argument("--videos", type=int, default=120)
+    ap.add_argument("--workers", type=int, default=2); ap.add_argument("--stride", type=int, default=2)
     a = ap.parse_args()
-    n_all = len(read_list(a.root, "val")); shard = (0, max(1, n_all // a.videos))       # every k-th val video
-    rows = []
-    for s in map(int, a.strides.split(",")):
+    os.environ["OMP_NUM_THREADS"] = "1"
+    from bmoe.data import read_list, read_frames, num_frames
+    from bmoe.pose import run_pose, pose_quality, sample_frames
+    vids = [str(c.path) for c in read_list(a.root, "val")]; k = max(1, len(vids) // a.videos)
+    shard = (0, k); vids = vids[::k]
+    F = [read_frames(v, sample_frames(num_frames(v), a.stride)) for v in vids]
+    n = sum(len(f) for f in F)
+    stage = {}
+    for name, kw in (("fresh graph per video, smoothing (before)", dict(keep=False, smooth=True)),
+                     ("one graph per worker, blank frame (now)", dict(keep=True, smooth=False))):
         with tempfile.TemporaryDirectory() as d:
-            t = time.time(); recs = run_pose(a.root, d, ("val",), s, a.workers, shard, progress=False); dt = time.time() - t
-            q = pose_quality(a.root, d, recs)
-            rows.append(dict(stride=s, videos=len(recs), fps=q["frames_estimated"] / dt, vps=len(recs) / dt, det=q["detection_rate"], **q["pck@0.1"]))
-    print(f"\n{os.cpu_count()} cores, {a.workers} workers, {rows[0]['videos']} val videos")
-    keys = ["head", "torso", "arms", "hands", "legs", "feet", "all"]
-    print(f"{'stride':>6}{'frames/s':>10}{'videos/s':>10}{'detect':>8}" + "".join(f"{k:>7}" for k in keys))
-    for r in rows:
-        print(f"{r['stride']:>6}{r['fps']:>10.1f}{r['vps']:>10.2f}{r['det']:>8.3f}" + "".join(f"{r[k]:>7.3f}" for k in keys))
+            t = time.time()
+            recs = run_pose(a.root, d, ("val",), a.stride, a.workers, shard, progress=False, log=os.devnull, **kw)
+            dt = time.time() - t; q = pose_quality(a.root, d, recs)
+            stage[name] = (q["frames_estimated"] / dt, q["pck@0.1"], q["detection_rate"])
+    os.sched_setaffinity(0, {0})
+    single = {m: single_core(F, m) for m in ("fresh, smoothing", "fresh, no smoothing", "kept (tracking carried)", "kept + blank frame")}
+    print(f"\n{os.cpu_count()} cores; {len(vids)} val videos, {n} estimated frames (stride {a.stride}); MediaPipe Pose 0.10.21, model_complexity 1")
+    print("\nMediaPipe alone, one core (frames/s)")
+    for m, v in single.items(): print(f"  {m:<28}{v:>8.1f}")
+    print(f"\nthe stage, {a.workers} workers")
+    print(f"  {'estimator':<44}{'frames/s':>9}{'x(2 x 1-core, same)':>21}{'x(2 x 1-core, kept)':>21}{'detect':>8}{'PCK all':>8}{'hands':>7}{'legs':>7}")
+    for (name, (fps, pk, det)), ref in zip(stage.items(), ("fresh, smoothing", "kept + blank frame")):
+        print(f"  {name:<44}{fps:>9.1f}{fps / (a.workers * single[ref]):>21.2f}{fps / (a.workers * single['kept (tracking carried)']):>21.2f}"
+              f"{det:>8.3f}{pk['all']:>8.3f}{pk['hands']:>7.3f}{pk['legs']:>7.3f}")
 
 if __name__ == "__main__": main()

@@ -246,12 +246,32 @@ class BMoE(ExpertStack):
             for m in [o] + [l.self_attn.out_proj for l in self.fusion.layers] + [l.linear2 for l in self.fusion.layers]:
                 nn.init.zeros_(m.weight); nn.init.zeros_(m.bias)
         for m in self.frozen(): m.requires_grad_(False)
+        if self.cfg.init_experts and self.cfg.freeze_experts: self.pos.requires_grad_(False)   # the experts' own input
 
     def frozen(self) -> list:
         "The modules that `freeze_global` / `freeze_experts` keep fixed (no gradients, eval mode)."
         out = []
         if self.cfg.init_global and self.cfg.freeze_global and getattr(self, "glob", None) is not None: out.append(self.glob)
         if self.cfg.init_experts and self.cfg.freeze_experts: out += [self.enc, self.experts]
+        return out
+
+    @property
+    def streams_frozen(self) -> bool:
+        "Whether everything before the router is fixed (experts, and the global stream when used): tokens can be cached."
+        e = bool(self.cfg.init_experts and self.cfg.freeze_experts)
+        g = not self.cfg.use_global or bool(self.cfg.init_global and self.cfg.freeze_global)
+        return e and g and self.cfg.input == "pixels"
+
+    @torch.no_grad()
+    def stream_tokens(self, batch: dict) -> dict:
+        "What the frozen streams give for a batch: `expert_tokens` (B, T, 1 + R, D) and `global_features` (B, T, C)."
+        if not self.streams_frozen: raise ValueError("stream tokens can be cached only when the experts and global stream are frozen (a staged B-MoE)")
+        was = [m.training for m in self.frozen()]
+        for m in self.frozen(): m.eval()
+        x = self.prep(batch, self.head.weight.device) if "frames" in batch else batch
+        out = {"expert_tokens": self.expert_tokens(x)}
+        if self.cfg.use_global: out["global_features"] = self.glob(self.clip(x["global"]))
+        for m, w in zip(self.frozen(), was): m.train(w)
         return out
 
     def train(self, mode: bool = True):
@@ -265,12 +285,18 @@ class BMoE(ExpertStack):
         return x["global_features"] if self.cfg.input == "features" else self.glob(self.clip(x["global"]))
 
     def forward(self, batch: dict) -> dict:
-        x = self.prep(batch, self.head.weight.device) if "frames" in batch else batch
-        tok = self.expert_tokens(x)
+        if "expert_tokens" in batch:                         # cached stream tokens (frozen streams): router and fusion only
+            x = {k: v.to(self.head.weight.device) for k, v in batch.items() if k in ("expert_tokens", "global_features")}
+            tok = x["expert_tokens"]
+        else:
+            x = self.prep(batch, self.head.weight.device) if "frames" in batch else batch
+            tok = self.expert_tokens(x)
         whole, experts = tok[:, :, 0], tok[:, :, 1:]        # (B, T, D), (B, T, R, D)
         fused, w = self.router(whole, experts)
         out = {"router_weights": w}
-        if self.cfg.use_global: fused = fused + self.gproj(self.global_features(x))
+        if self.cfg.use_global:
+            g = x["global_features"] if "expert_tokens" in batch else self.global_features(x)
+            fused = fused + self.gproj(g)
         h = self.fusion(fused + self.fpos).mean(1)
         if self.cfg.aux_weight > 0: out["expert_logits"] = torch.stack([a(experts[:, :, r].mean(1)) for r, a in enumerate(self.aux)], 1)
         out["embedding"] = h

@@ -45,11 +45,11 @@ def collate(items: list[dict]) -> dict:
 
 # %% ../nbs/05a_clips.ipynb #1125ee2b
 def clip_loader(ds, batch_size, shuffle=False, seed=0, epoch=0, workers=0, world=1, rank=0):
-    "A DataLoader over `ds` with `collate`, shuffled reproducibly per (seed, epoch) when `shuffle`."
+    "A DataLoader over `ds` with `collate` (or the dataset's own `collate`), shuffled reproducibly per (seed, epoch) when `shuffle`."
     from torch.utils.data import DataLoader, DistributedSampler
     g = torch.Generator().manual_seed(seed * 1_000_003 + epoch)
     sampler = DistributedSampler(ds, world, rank, shuffle=shuffle, seed=seed) if world > 1 else None
     if sampler is not None: sampler.set_epoch(epoch)
     return DataLoader(ds, batch_size, shuffle=shuffle and sampler is None, sampler=sampler, generator=g,
-                      num_workers=workers, collate_fn=collate, drop_last=shuffle and len(ds) > batch_size,
+                      num_workers=workers, collate_fn=getattr(ds, "collate", collate), drop_last=shuffle and len(ds) > batch_size,
                       persistent_workers=False)

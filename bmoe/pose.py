@@ -17,32 +17,47 @@ __all__ = ['LANDMARK_GROUPS', 'PoseEstimator', 'fill_missing', 'sample_frames', 
 
 # %% ../nbs/04_pose.ipynb #4399177d
 class PoseEstimator:
-    "MediaPipe pose on RGB frames: `solutions` (bundled models) or `tasks` (needs `model_path`)."
-    def __init__(self, backend="solutions", model_complexity=1, min_confidence=0.5, model_path=None):
-        self.backend, self.mc, self.conf, self.model_path = backend, model_complexity, min_confidence, model_path
+    "MediaPipe pose on RGB frames: `solutions` (bundled models) or `tasks` (needs `model_path`); one graph kept across videos."
+    def __init__(self, backend="solutions", model_complexity=1, min_confidence=0.5, model_path=None, smooth=False, keep=True):
+        self.backend, self.mc, self.conf, self.model_path, self.smooth = backend, model_complexity, min_confidence, model_path, smooth
         if backend == "tasks":
             if not model_path or not Path(model_path).exists():
                 raise FileNotFoundError(f"the 'tasks' pose backend needs a PoseLandmarker .task model file; got {model_path!r}. "
                                         "Download pose_landmarker_full.task on a connected machine and pass its path "
                                         "(--model-path), or use the default 'solutions' backend, whose models ship with mediapipe 0.10.21.")
         elif backend != "solutions": raise ValueError(f"unknown pose backend {backend!r}; use 'solutions' or 'tasks'")
+        # a kept graph is exact only for the solutions backend without smoothing (see above); otherwise one graph per video
+        self.keep = keep and backend == "solutions" and not smooth
         self._net = None
 
     def _make(self):
         import mediapipe as mp
         if self.backend == "solutions":
-            return mp.solutions.pose.Pose(static_image_mode=False, model_complexity=self.mc,
+            return mp.solutions.pose.Pose(static_image_mode=False, model_complexity=self.mc, smooth_landmarks=self.smooth,
                                           min_detection_confidence=self.conf, min_tracking_confidence=self.conf)
         from mediapipe.tasks.python import vision, BaseOptions
         opts = vision.PoseLandmarkerOptions(base_options=BaseOptions(model_asset_path=str(self.model_path)),
                                             running_mode=vision.RunningMode.VIDEO, min_pose_detection_confidence=self.conf)
         return vision.PoseLandmarker.create_from_options(opts)
 
+    def _start(self, shape):
+        "A graph ready for a new video: the kept one after a blank frame (tracking dropped), or a fresh one."
+        if not self.keep: return self._make()
+        if self._net is None: self._net = self._make()
+        elif self._net.process(np.zeros(shape, np.uint8)).pose_landmarks is not None:   # never seen; be safe
+            self._net.close(); self._net = self._make()
+        return self._net
+
+    def close(self):
+        "Release the kept graph."
+        if self._net is not None: self._net.close(); self._net = None
+
     def __call__(self, frames: np.ndarray, fps: float = 25.0):
         "Landmarks (n, 33, 3) in pixels with visibility, and detection flags (n,), for RGB uint8 frames (n, H, W, 3)."
-        net = self._make()                                 # a fresh tracker per video
         n, H, W = frames.shape[:3]
         lm = np.full((n, 33, 3), np.nan, np.float32); ok = np.zeros(n, bool)
+        if n == 0: return lm, ok
+        net = self._start(frames.shape[1:])
         try:
             for i, f in enumerate(frames):
                 f = np.ascontiguousarray(f)
@@ -54,7 +69,8 @@ class PoseEstimator:
                     pts = res.pose_landmarks[0] if res.pose_landmarks else None
                 if pts is not None:
                     lm[i] = [(p.x * W, p.y * H, getattr(p, "visibility", 1.0) or 0.0) for p in pts]; ok[i] = True
-        finally: net.close()
+        finally:
+            if not self.keep: net.close()
         return lm, ok
 
 # %% ../nbs/04_pose.ipynb #1541cc2b
@@ -97,9 +113,13 @@ def load_pose(path) -> dict:
 
 # %% ../nbs/04_pose.ipynb #8502fd60
 _EST = None
-def _init_worker(kw):
+def _init_worker(kw, log=None):
+    "A pool worker: one thread, one estimator (one MediaPipe graph) for all its videos, and its stderr in `log`."
     global _EST
-    os.environ.setdefault("OMP_NUM_THREADS", "1"); _EST = PoseEstimator(**kw)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if log:          # MediaPipe's C++ logging (TFLite, absl) writes to the process's stderr; a worker's goes to the log file
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644); os.dup2(fd, 2); os.close(fd)
+    _EST = PoseEstimator(**kw)
 
 def _pose_one(args):
     path, out, stride = args
@@ -112,12 +132,12 @@ def _pose_one(args):
                 filled=int(r["n_frames"] - r["detected"].sum()), fallback=bool(d.sum() == 0), seconds=round(time.time() - t, 3))
 
 def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, shard=(0, 1), progress=True,
-             backend="solutions", model_path=None, model_complexity=1) -> list[dict]:
-    "Estimate pose for every video of `splits` (shard `i/n`), caching one file per video; returns quality records."
+             backend="solutions", model_path=None, model_complexity=1, log=None, **est_kw) -> list[dict]:
+    "Estimate pose for every video of `splits` (shard `i/n`), caching one file per video; returns quality records. Workers' stderr goes to `log`; `est_kw` go to `PoseEstimator`."
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
     from tqdm.auto import tqdm
-    kw = dict(backend=backend, model_path=model_path, model_complexity=model_complexity)
+    kw = dict(backend=backend, model_path=model_path, model_complexity=model_complexity, **est_kw)
     PoseEstimator(**kw)                                      # fail early on a bad backend or model path
     vids = sorted({str(c.path) for s in splits for c in read_list(root, s)})
     vids = [v for k, v in enumerate(vids) if k % shard[1] == shard[0]]
@@ -127,7 +147,7 @@ def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, 
     import bmoe.pose as mod
     recs = []
     if workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=mod._init_worker, initargs=(kw,)) as ex:
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=mod._init_worker, initargs=(kw, log)) as ex:
             for r in tqdm(ex.map(mod._pose_one, todo, chunksize=4), total=len(todo), disable=not progress, desc="pose"): recs.append(r)
     else:
         mod._init_worker(kw)
@@ -171,10 +191,11 @@ def _record_from_cache(video, cache) -> dict:
                 filled=int(p["n_frames"] - p["detected"].sum()), fallback=bool(d.sum() == 0))
 
 def pose_stage(root, cache, report, metrics, splits=("train", "val", "test"), stride=2, workers=2, backend="solutions",
-               model_path=None, timings=None, progress=True) -> dict:
+               model_path=None, timings=None, progress=True, log=None) -> dict:
     "Pose for every video of `splits`, then the quality report and metrics (JSON); returns the quality summary."
     t = time.time()
-    recs = run_pose(root, cache, splits, stride, workers, backend=backend, model_path=model_path, progress=progress)
+    if log: Path(log).parent.mkdir(parents=True, exist_ok=True)
+    recs = run_pose(root, cache, splits, stride, workers, backend=backend, model_path=model_path, progress=progress, log=log)
     secs = time.time() - t; done = {r["video"] for r in recs}
     for c in (c for s in splits for c in read_list(root, s)):
         if c.file not in done and pose_path(cache, c.file).exists(): recs.append(_record_from_cache(c.file, cache)); done.add(c.file)

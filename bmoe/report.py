@@ -317,7 +317,7 @@ def stage_timings(folder="work/notebooks") -> pd.DataFrame:
     for f in sorted(Path(folder).glob("*.ipynb")):
         pm = json.loads(f.read_text()).get("metadata", {}).get("papermill", {})
         if pm.get("duration") is None: continue
-        stage = next((k for k in ("train", "evaluate", "pose_baseline") if f.stem.startswith(k + "_")), f.stem)
+        stage = next((k for k in ("train", "tokens", "evaluate", "pose_baseline") if f.stem.startswith(k + "_")), f.stem)
         rows.append(dict(stage=stage, run=f.stem, minutes=pm["duration"] / 60, start=pm.get("start_time", "")))
     if not rows: return pd.DataFrame(columns=["stage", "runs", "minutes"])
     t = pd.DataFrame(rows).groupby("stage", sort=False).agg(runs=("run", "count"), minutes=("minutes", "sum"), start=("start", "min"))

@@ -19,8 +19,9 @@ from .metrics import ma52_metrics
 
 # %% auto #0
 __all__ = ['TrainConfig', 'train_config', 'make_optimizer', 'dist_info', 'unwrap', 'predict', 'config_key', 'load_checkpoint',
-           'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'init_from_runs', 'fit', 'write_run',
-           'fingerprint', 'train_method', 'main']
+           'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'init_from_runs', 'fit',
+           'stream_hash', 'extract_tokens', 'token_collate', 'TokenDataset', 'token_datasets', 'write_run',
+           'fingerprint', 'train_method', 'token_stage', 'main']
 
 # %% ../nbs/09_train.ipynb #f35a8eca
 @dataclass
@@ -182,8 +183,8 @@ def _live(ckpt, resume: bool):
     except ImportError:
         get_logger().warning("dvclive is not installed: metrics go to the log and the checkpoint's history only"); return None
 
-def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None) -> dict:
-    "Train one model, keeping progress in `ckpt` (resumed from `ckpt/last.pt`); returns the history and best score."
+def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None, tokens=None) -> dict:
+    "Train one model, keeping progress in `ckpt` (resumed from `ckpt/last.pt`); returns the history and best score. `tokens`: a tokens folder standing in for the frozen streams."
     rank, world, local = dist_info()
     ckpt = Path(ckpt); log = get_logger()
     if tc.threads: torch.set_num_threads(tc.threads)
@@ -192,6 +193,7 @@ def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), bo
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args)
     model = build_model(mc)
     for msg in init_from_runs(model, mc): log.info(f"{mc.arch}: {msg}")
+    if tokens: tr, va = token_datasets(tokens, model, mc, tc, tr, va, box_args); log.info(f"{mc.arch}: frozen streams from the tokens in {tokens}")
     model = model.to(device); opt, sch = make_optimizer(model, tc)
     start, best, hist = resume(ckpt, model, opt, sch, mc, tc)
     if world > 1: model = nn.parallel.DistributedDataParallel(model, device_ids=[local] if device.type == "cuda" else None)
@@ -219,6 +221,87 @@ def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), bo
         if world > 1: dist.barrier()
     if live is not None: live.end()
     return dict(history=hist, best=best)
+
+# %% ../nbs/09_train.ipynb #7a0c0002
+def stream_hash(model, part: str) -> str:
+    "A hash of the frozen weights of `part` ('experts': encoders, position, M3E; 'global': the global stream)."
+    prefixes = ("enc.", "pos", "experts.") if part == "experts" else ("glob.",)
+    h = hashlib.sha256()
+    for k, v in sorted(model.state_dict().items()):
+        if k.startswith(prefixes): h.update(k.encode()); h.update(v.detach().cpu().contiguous().numpy().tobytes())
+    return h.hexdigest()[:16]
+
+def _files(ds) -> list[str]: return [c.file for c in ds.clips]
+
+def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, meta=None, progress=False) -> Path:
+    "Run the frozen streams of `model` over train dataset `tr` for `epochs` epochs of TSN sampling and over `va`; write the folder `out`."
+    from tqdm.auto import tqdm
+    out = Path(out); tmp = out.with_name(out.name + ".part"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
+    device = device or next(model.parameters()).device
+    try:
+        arrays = {}
+        def run(ds, key, e=None):
+            for b in clip_loader(ds, batch_size, False):
+                o = model.stream_tokens(b); idx = b["index"].numpy()
+                for name, v in o.items():
+                    a = f"{key}_{'tokens' if name == 'expert_tokens' else 'global'}"
+                    if a not in arrays:
+                        shape = ((epochs,) if e is not None else ()) + (len(ds),) + tuple(v.shape[1:])
+                        arrays[a] = np.lib.format.open_memmap(tmp / f"{a}.npy", "w+", np.float32, shape)
+                    (arrays[a][e] if e is not None else arrays[a])[idx] = v.float().cpu().numpy()
+        for e in tqdm(range(epochs), disable=not progress, desc="tokens", leave=False): tr.set_epoch(e); run(tr, "train", e)
+        run(va, "val")
+        for a in arrays.values(): a.flush()
+        del arrays
+        write_json(tmp / "meta.json", dict(meta or {}, epochs=epochs, experts=stream_hash(model, "experts"),
+                                           global_stream=stream_hash(model, "global") if model.cfg.use_global else None,
+                                           train=dict(files=_files(tr), labels=[c.label for c in tr.clips]),
+                                           val=dict(files=_files(va), labels=[c.label for c in va.clips])))
+        shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+# %% ../nbs/09_train.ipynb #7a0c0003
+def token_collate(items: list[dict]) -> dict:
+    "Stack token items into a batch."
+    return {k: torch.stack([torch.as_tensor(it[k]) for it in items]) for k in items[0]}
+
+class TokenDataset:
+    "One split of a tokens folder: per clip (and, for train, per epoch) the frozen streams' outputs, with labels."
+    collate = staticmethod(token_collate)
+    def __init__(self, folder, split):
+        self.folder, self.split = Path(folder), split
+        meta = json.loads((self.folder / "meta.json").read_text())
+        self.files, self.labels = meta[split]["files"], meta[split]["labels"]
+        self.tok = np.load(self.folder / f"{split}_tokens.npy", mmap_mode="r")
+        g = self.folder / f"{split}_global.npy"; self.glob = np.load(g, mmap_mode="r") if g.exists() else None
+        self.train, self.epoch = split == "train", 0
+    def __len__(self): return len(self.labels)
+    def set_epoch(self, e):
+        if self.train and e >= len(self.tok):
+            raise ValueError(f"{self.folder}: tokens for {len(self.tok)} epochs, epoch {e} asked; re-run the tokens stage with as many epochs")
+        self.epoch = e
+    def __getitem__(self, i):
+        pick = (lambda a: a[self.epoch, i]) if self.train else (lambda a: a[i])
+        item = dict(expert_tokens=torch.from_numpy(np.array(pick(self.tok))), label=torch.tensor(self.labels[i]), index=torch.tensor(i))
+        if self.glob is not None: item["global_features"] = torch.from_numpy(np.array(pick(self.glob)))
+        return item
+
+# %% ../nbs/09_train.ipynb #7a0c0004
+def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_args=None) -> tuple[TokenDataset, TokenDataset]:
+    "The train and val token datasets of `folder`, checked against the model's frozen weights and the clips `tr`, `va` of the pixel path."
+    folder = Path(folder)
+    if not (folder / "meta.json").exists(): raise FileNotFoundError(f"{folder}: no tokens (meta.json missing); run the tokens stage first")
+    if not getattr(model, "streams_frozen", False):
+        raise ValueError(f"{mc.arch}: tokens can stand in for frozen streams only (a staged B-MoE); train this method on frames")
+    meta = json.loads((folder / "meta.json").read_text())
+    bad = [k for k, want in (("experts", stream_hash(model, "experts")),
+                             ("global_stream", stream_hash(model, "global") if mc.use_global else meta.get("global_stream")),
+                             ("seed", tc.seed), ("segments", mc.segments), ("regions", box_args or {})) if meta.get(k) != want]
+    if meta["train"]["files"] != _files(tr) or meta["val"]["files"] != _files(va): bad.append("clips")
+    if meta["epochs"] < tc.epochs: bad.append("epochs")
+    if bad: raise ValueError(f"{folder}: tokens made from other {', '.join(bad)} than this run's; re-run the tokens stage (dvc repro)")
+    return TokenDataset(folder, "train"), TokenDataset(folder, "val")
 
 # %% ../nbs/09_train.ipynb #5f0a0002
 def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args=None, exclude=()) -> Path:
@@ -250,17 +333,31 @@ def fingerprint(mc: ModelConfig, tc: TrainConfig, root, box_args=None) -> str:
     return h.hexdigest()[:16]
 
 # %% ../nbs/09_train.ipynb #5f0a0005
-def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt_root="work/ckpt", pose_report=None) -> dict:
-    "Train `method` with `params` ({'model', 'train', 'regions'} sections) and write the run folder `out`; returns the history."
+def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt_root="work/ckpt", pose_report=None, tokens=None) -> dict:
+    "Train `method` with `params` ({'model', 'train', 'regions'} sections) and write the run folder `out`; returns the history. `tokens`: see `fit`."
     p = params or {}
-    mc, tc = method_config(method, **p.get("model", {})), train_config(**p.get("train", {}))
-    runs = Path(out).parent.as_posix()                 # staged methods start from the runs beside `out`
-    mc = replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs))
+    mc, tc = _staged(method, Path(out).parent, p)     # staged methods start from the runs beside `out`
     box_args, exclude = p.get("regions") or {}, pose_failures(pose_report)
     ckpt = Path(ckpt_root) / f"{method}-{fingerprint(mc, tc, root, box_args)}"
-    h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args)
+    h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args, tokens=tokens)
     if dist_info()[0] == 0: write_run(ckpt, out, method, mc, tc, box_args, exclude)
     return h
+
+def _staged(method, runs, params):
+    p = params or {}
+    mc, tc = method_config(method, **p.get("model", {})), train_config(**p.get("train", {}))
+    runs = Path(runs).as_posix()
+    return replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs)), tc
+
+def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False) -> Path:
+    "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over every training epoch and val, into `out`."
+    mc, tc = _staged(method, runs, params)
+    if tc.threads: torch.set_num_threads(tc.threads)
+    box_args, exclude = (params or {}).get("regions") or {}, pose_failures(pose_report)
+    tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args)
+    model = build_model(mc); init_from_runs(model, mc)
+    model.to(torch.device("cuda" if torch.cuda.is_available() else "cpu")).eval()
+    return extract_tokens(model, tr, va, tc.epochs, out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress)
 
 # %% ../nbs/09_train.ipynb #0d91591b
 def _parse_overrides(pairs, params: dict) -> dict:
@@ -285,9 +382,10 @@ def main(argv=None):
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="overrides, e.g. model.dim=64 train.epochs=3")
     ap.add_argument("--ckpt-root", default="work/ckpt", help="where resumable progress is kept (default: work/ckpt)")
     ap.add_argument("--pose-report", help="the pose stage's report; videos it lists as failed are left out")
+    ap.add_argument("--tokens", help="a tokens folder (the tokens stage) standing in for a staged B-MoE's frozen streams")
     a = ap.parse_args(argv)
     p = _parse_overrides(a.set, load_params(path=a.params) if a.params else {})
-    h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report)
+    h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report, a.tokens)
     rank = int(os.environ.get("RANK", "0"))           # read before the group is gone: dist_info() would start a new one
     if dist.is_initialized(): dist.destroy_process_group()
     if rank == 0: print(f"bmoe-train: {a.method}: best val F1_mean {h['best']:.4f}; run folder {a.out}")
