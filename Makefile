@@ -9,14 +9,14 @@ DATA  := data
 SYNTH := --preset demo --seed 0
 TEST_FLAGS ?=
 
-.PHONY: setup data repro test test-all docs sync readme
+.PHONY: setup data repro verify test test-all docs sync readme
 setup: $(STAMP)
 
 # Wall times of set-up, rendering and the DVC run go to work/timings/ (not tracked): the README's table of where
 # the time goes is generated from them and from the executed stage notebooks.
 TIMED = t0=$$(date +%s.%N); $(2); rc=$$?; mkdir -p work/timings; \
 	echo "{\"seconds\": $$(python3 -c "import time; print(round(time.time() - $$t0, 1))")}" > work/timings/$(1).json; exit $$rc
-PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
+PIP := $(BIN)/python -m pip install -qq --disable-pip-version-check
 
 $(STAMP): settings.ini setup.py requirements.lock
 	@echo "setup: a virtual environment in $(VENV) with the pinned packages (about 2 minutes the first time)"
@@ -29,8 +29,15 @@ data: setup
 	  $(call TIMED,data,$(BIN)/bmoe-synth $(SYNTH) --out $(DATA)); fi
 
 repro: data
-	@echo "repro: the DVC pipeline (dvc.yaml), one line per stage; executed notebooks go to work/notebooks/"
-	@$(call TIMED,dvc_repro,PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro)
+	@echo "repro: the DVC pipeline (dvc.yaml), one line per stage with its time; executed notebooks go to work/notebooks/"
+	@$(call TIMED,dvc_repro,PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro --quiet)
+	@echo; cat reports/tables/main.md; echo
+	@echo "outputs: tables in reports/tables/, figures in reports/figures/, metrics in reports/metrics/, runs in work/runs/,"
+	@echo "executed stage notebooks in work/notebooks/. Compare with the reference run: make verify"
+
+# this run against the reference run committed in benchmarks/results/reference (nbs/12_verify.ipynb)
+verify: setup
+	@$(BIN)/python -m bmoe.verify --reference benchmarks/results/reference --reports reports
 
 # Without a GPU, Triton kernels are tested through Triton's interpreter; it must be on before anything imports triton.
 GPU := $(shell command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi -L >/dev/null 2>&1 && echo 1)

@@ -8,18 +8,35 @@ import json
 from pathlib import Path
 import numpy as np
 import torch
-from .data import MA52Dataset
+from .data import MA52Dataset, read_list
 from .pose import load_pose, pose_path
 from .regions import region_boxes
 
 # %% auto #0
-__all__ = ['pose_failures', 'ClipDataset', 'collate', 'clip_loader']
+__all__ = ['pose_failures', 'bad_videos', 'ClipDataset', 'collate', 'clip_loader']
 
 # %% ../nbs/05a_clips.ipynb #0fb5c4a7
 def pose_failures(report=None) -> list[str]:
     "Names of the videos that the pose report (`reports/pose_quality.json`) lists as failed; [] without a report."
     if report is None or not Path(report).exists(): return []
     return sorted(Path(f["video"]).name for f in json.loads(Path(report).read_text())["failed"])
+
+# %% ../nbs/05a_clips.ipynb #0fb5c4a8
+def bad_videos(root, pose_cache, splits=("train", "val", "test"), pose_report=None, policy="skip") -> list[str]:
+    "Videos of `splits` without pose (listed as failed in the pose report, or without a cache file): left out (`skip`) or fatal (`error`)."
+    from bmoe.data import DataError
+    from bmoe.core import get_logger
+    if policy not in ("skip", "error"): raise ValueError(f"bad-video policy must be skip or error, got {policy!r}")
+    if not Path(pose_cache).is_dir(): raise FileNotFoundError(f"{pose_cache}: no pose cache; run the pose stage (bmoe-pose) first")
+    listed = {c.file for s in splits for c in read_list(root, s)}
+    bad = sorted((set(pose_failures(pose_report)) & listed) | {f for f in listed if not pose_path(pose_cache, f).exists()})
+    if not bad: return []
+    names = ", ".join(bad[:8]) + (f" and {len(bad) - 8} more" if len(bad) > 8 else "")
+    if policy == "error":
+        raise DataError(f"{len(bad)} videos of {root} have no pose in {pose_cache} ({names}): re-encode or remove them, "
+                        "run the pose stage, or leave them out (--bad-videos skip)")
+    get_logger().warning(f"left out {len(bad)} videos without pose: {names}")
+    return bad
 
 # %% ../nbs/05a_clips.ipynb #6805bbc8
 class ClipDataset(MA52Dataset):

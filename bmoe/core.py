@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['repo_root', 'load_params', 'seed_everything', 'atomic_path', 'write_json', 'save_arrays', 'write_csv', 'get_logger']
+__all__ = ['USER_ERRORS', 'repo_root', 'load_params', 'seed_everything', 'atomic_path', 'write_json', 'save_arrays', 'write_csv',
+           'get_logger', 'cli']
 
 # %% ../nbs/00_core.ipynb #95bcc739
 def repo_root(start=None) -> Path:
@@ -80,3 +81,24 @@ def get_logger(name="bmoe") -> logging.Logger:
         h = logging.StreamHandler(); h.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(h); log.setLevel(logging.INFO)
     return log
+
+# %% ../nbs/00_core.ipynb #7b785d41
+import sys, functools
+#: exceptions that are the user's to fix (their messages name the file and what to do)
+USER_ERRORS = (FileNotFoundError, NotADirectoryError, PermissionError, ValueError, KeyError)
+
+def cli(name: str):
+    "Decorate a console script's `main(argv)`: exit 0 on success, `name: error: message` and exit 2 on a user error."
+    def deco(main):
+        @functools.wraps(main)
+        def run(argv=None):
+            args = list(sys.argv[1:] if argv is None else argv)
+            debug = "--debug" in args or os.environ.get("BMOE_DEBUG") == "1"
+            try: main([a for a in args if a != "--debug"])
+            except KeyboardInterrupt: print(f"{name}: interrupted", file=sys.stderr); sys.exit(130)
+            except USER_ERRORS as e:
+                if debug: raise
+                msg = (e.args[0] if isinstance(e, KeyError) and e.args else str(e)).replace("\n", " ")
+                print(f"{name}: error: {msg} (--debug shows the traceback)", file=sys.stderr); sys.exit(2)
+        return run
+    return deco

@@ -8,9 +8,9 @@ import json, argparse
 from pathlib import Path
 import numpy as np
 import torch
-from .core import write_json, write_csv, save_arrays
+from .core import write_json, write_csv, save_arrays, cli
 from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
-from .clips import ClipDataset, clip_loader, pose_failures
+from .clips import ClipDataset, clip_loader, bad_videos
 from .bmoe import ModelConfig
 from .baselines import build_model
 from .train import load_checkpoint, predict
@@ -52,6 +52,7 @@ def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports",
     return m
 
 # %% ../nbs/10a_evaluate.ipynb #e522aa63
+@cli("bmoe-evaluate")
 def main(argv=None):
     "Console script `bmoe-evaluate`: evaluate a run folder on a split of an MA-52-format folder."
     ap = argparse.ArgumentParser("bmoe-evaluate", description="Evaluate a trained run on one split of an MA-52-format folder.",
@@ -63,8 +64,10 @@ def main(argv=None):
     ap.add_argument("--pose-report", help="the pose stage's report; videos it lists as failed are left out")
     ap.add_argument("--out", default="reports", help="folder of the outputs (default: reports)")
     ap.add_argument("--name", help="name of the output files (default: the run folder's name)")
+    ap.add_argument("--bad-videos", default="skip", choices=["skip", "error"], help="videos without pose: leave out and name them (default), or stop")
     a = ap.parse_args(argv)
-    m = evaluate_run(a.run, a.root, a.split, a.pose_cache, a.out, a.name, pose_failures(a.pose_report))
+    if not (Path(a.run) / "run.json").exists(): raise FileNotFoundError(f"{a.run}: not a run folder (no run.json); train one with bmoe-train")
+    m = evaluate_run(a.run, a.root, a.split, a.pose_cache, a.out, a.name, bad_videos(a.root, a.pose_cache, (a.split,), a.pose_report, a.bad_videos))
     print(f"bmoe-evaluate: {a.name or Path(a.run).name} on {a.split}: " + ", ".join(f"{k} {v:.4f}" for k, v in m.items()))
 
 # %% ../nbs/10a_evaluate.ipynb #ca61cab0

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os, json, time, argparse
 from pathlib import Path
 import numpy as np
-from .core import atomic_path, write_json, get_logger, save_arrays
+from .core import atomic_path, write_json, get_logger, save_arrays, cli
 from .taxonomy import LANDMARK_PARTS
 from .data import read_list, read_frames, num_frames, DataError
 
@@ -142,6 +142,7 @@ def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, 
     vids = sorted({str(c.path) for s in splits for c in read_list(root, s)})
     vids = [v for k, v in enumerate(vids) if k % shard[1] == shard[0]]
     Path(cache).mkdir(parents=True, exist_ok=True)
+    for f in Path(cache).glob(".*.part"): f.unlink()       # a killed run's unfinished writes (never a cache file)
     todo = [(v, str(pose_path(cache, v)), stride) for v in vids if not pose_path(cache, v).exists()]
     get_logger().info(f"pose: {len(vids)} videos in shard {shard[0]}/{shard[1]}, {len(vids) - len(todo)} cached, {len(todo)} to do")
     import bmoe.pose as mod
@@ -209,6 +210,7 @@ def pose_stage(root, cache, report, metrics, splits=("train", "val", "test"), st
     return {k: v for k, v in q.items() if k not in ("failed", "fallback")} | dict(frames_per_s=fps)
 
 # %% ../nbs/04_pose.ipynb #89c588d2
+@cli("bmoe-pose")
 def main(argv=None):
     "Console script `bmoe-pose`."
     ap = argparse.ArgumentParser("bmoe-pose", description="MediaPipe pose for every video of an MA-52-format folder.")

@@ -311,15 +311,27 @@ def make_figures(main: list, ablations: list, root, seeds=(0,), reports="reports
     return res
 
 # %% ../nbs/11_report.ipynb #11f00021
-def stage_timings(folder="work/notebooks") -> pd.DataFrame:
-    "Wall time (minutes) of each executed stage notebook in `folder`, grouped by stage (the name before '_<method>')."
+def _stage_of(stem: str) -> str:
+    if stem.startswith("train_"):
+        m = stem[len("train_"):].rsplit("-s", 1)[0]
+        return "train_global" if m in ("tsm", "manet") else "pretrain_experts" if m == "experts" else "train_bmoe"
+    return next((k for k in ("tokens", "evaluate", "pose_baseline") if stem.startswith(k + "_")), stem)
+
+def stage_timings(folder="work/notebooks", timings=None) -> pd.DataFrame:
+    "Wall time (minutes) of each executed stage notebook in `folder`, by stage; with `timings` (work/timings), `make`'s set-up, rendering and overhead too."
     rows = []
     for f in sorted(Path(folder).glob("*.ipynb")):
         pm = json.loads(f.read_text()).get("metadata", {}).get("papermill", {})
         if pm.get("duration") is None: continue
-        stage = next((k for k in ("train", "tokens", "evaluate", "pose_baseline") if f.stem.startswith(k + "_")), f.stem)
-        rows.append(dict(stage=stage, run=f.stem, minutes=pm["duration"] / 60, start=pm.get("start_time", "")))
+        rows.append(dict(stage=_stage_of(f.stem), run=f.stem, minutes=pm["duration"] / 60, start=pm.get("start_time", "")))
     if not rows: return pd.DataFrame(columns=["stage", "runs", "minutes"])
     t = pd.DataFrame(rows).groupby("stage", sort=False).agg(runs=("run", "count"), minutes=("minutes", "sum"), start=("start", "min"))
-    t = t.sort_values("start").drop(columns="start"); t.loc["total"] = [t.runs.sum(), t.minutes.sum()]
+    t = t.sort_values("start").drop(columns="start")
+    tm = Path(timings) if timings else None
+    def secs(n): return json.loads((tm / f"{n}.json").read_text())["seconds"] if tm and (tm / f"{n}.json").exists() else None
+    extra = {k: v for k, v in (("setup (venv, pip)", secs("setup")), ("data (rendering)", secs("data"))) if v is not None}
+    if extra: t = pd.concat([pd.DataFrame({"runs": 1, "minutes": [v / 60 for v in extra.values()]}, index=list(extra)), t])
+    if secs("dvc_repro") is not None:       # DVC's own work, papermill, kernel start-up: the DVC run's time not inside a notebook
+        t.loc["DVC, papermill, kernel start-up"] = [0, max(0.0, secs("dvc_repro") / 60 - t.drop(index=list(extra)).minutes.sum())]
+    t.loc["total"] = [t.runs.sum(), t.minutes.sum()]
     return t.round(2)

@@ -8,6 +8,7 @@ import math, os, json, argparse, time, csv, io
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np
+from .core import cli
 from .taxonomy import MA52_ACTIONS, MA52_TRAIN_COUNTS, N_ACTIONS, fine_to_coarse, write_label_names
 
 # %% auto #0
@@ -49,7 +50,10 @@ PRESETS = {
 def preset(name: str, **overrides) -> SynthConfig:
     "The named preset's configuration, with overrides."
     if name not in PRESETS: raise ValueError(f"unknown preset {name!r}; choose one of {list(PRESETS)}")
-    return replace(SynthConfig(**PRESETS[name]), **overrides)
+    cfg = replace(SynthConfig(**PRESETS[name]), **overrides)
+    if cfg.frames < 4 or cfg.size < 32:
+        raise ValueError(f"frames must be at least 4 and size at least 32 pixels (got frames={cfg.frames}, size={cfg.size})")
+    return cfg
 
 # %% ../nbs/02_synth.ipynb #48242eaf
 def class_counts(cfg: SynthConfig) -> dict:
@@ -492,6 +496,7 @@ class _Serial:
     def map(self, f, xs, chunksize=1): return map(f, xs)
 
 # %% ../nbs/02_synth.ipynb #c1b14b11
+@cli("bmoe-synth")
 def main(argv=None):
     "Console script `bmoe-synth`."
     ap = argparse.ArgumentParser("bmoe-synth", description="Render the synthetic micro-action dataset in MA-52's format.")

@@ -11,8 +11,8 @@ import numpy as np
 import torch
 from torch import nn
 import torch.distributed as dist
-from .core import atomic_path, write_json, seed_everything, get_logger, load_params
-from .clips import ClipDataset, clip_loader, pose_failures
+from .core import atomic_path, write_json, seed_everything, get_logger, load_params, cli
+from .clips import ClipDataset, clip_loader, bad_videos
 from .bmoe import ModelConfig, method_config, bmoe_loss
 from .baselines import build_model
 from .metrics import ma52_metrics
@@ -104,7 +104,11 @@ def load_checkpoint(path, mc: ModelConfig | None = None, tc: TrainConfig | None 
     "A checkpoint (tensors and plain data only), checked against the configuration it must come from."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: no checkpoint; train first (bmoe-train) or check the run folder")
-    ck = torch.load(path, map_location="cpu", weights_only=True)
+    import pickle
+    try: ck = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as e:
+        raise ValueError(f"{path}: refused: the checkpoint holds objects that need code to load ({str(e).splitlines()[-1][:120]}); "
+                         "bmoe checkpoints hold tensors and plain data only, so this file was not written by bmoe") from None
     if mc is None: return ck
     want = config_key(mc, tc or TrainConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in ck["key"]["train"].items()}))
     got = ck["key"]
@@ -333,11 +337,11 @@ def fingerprint(mc: ModelConfig, tc: TrainConfig, root, box_args=None) -> str:
     return h.hexdigest()[:16]
 
 # %% ../nbs/09_train.ipynb #5f0a0005
-def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt_root="work/ckpt", pose_report=None, tokens=None) -> dict:
+def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt_root="work/ckpt", pose_report=None, tokens=None, bad="skip") -> dict:
     "Train `method` with `params` ({'model', 'train', 'regions'} sections) and write the run folder `out`; returns the history. `tokens`: see `fit`."
     p = params or {}
     mc, tc = _staged(method, Path(out).parent, p)     # staged methods start from the runs beside `out`
-    box_args, exclude = p.get("regions") or {}, pose_failures(pose_report)
+    box_args, exclude = p.get("regions") or {}, bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     ckpt = Path(ckpt_root) / f"{method}-{fingerprint(mc, tc, root, box_args)}"
     h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args, tokens=tokens)
     if dist_info()[0] == 0: write_run(ckpt, out, method, mc, tc, box_args, exclude)
@@ -349,11 +353,11 @@ def _staged(method, runs, params):
     runs = Path(runs).as_posix()
     return replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs)), tc
 
-def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False) -> Path:
+def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False, bad="skip") -> Path:
     "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over every training epoch and val, into `out`."
     mc, tc = _staged(method, runs, params)
     if tc.threads: torch.set_num_threads(tc.threads)
-    box_args, exclude = (params or {}).get("regions") or {}, pose_failures(pose_report)
+    box_args, exclude = (params or {}).get("regions") or {}, bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args)
     model = build_model(mc); init_from_runs(model, mc)
     model.to(torch.device("cuda" if torch.cuda.is_available() else "cpu")).eval()
@@ -370,6 +374,7 @@ def _parse_overrides(pairs, params: dict) -> dict:
         p[sec][key] = yaml.safe_load(v)
     return p
 
+@cli("bmoe-train")
 def main(argv=None):
     "Console script `bmoe-train`: train one method into a run folder."
     ap = argparse.ArgumentParser("bmoe-train", description="Train one B-MoE method or baseline into a run folder (works under torchrun).",
@@ -383,9 +388,10 @@ def main(argv=None):
     ap.add_argument("--ckpt-root", default="work/ckpt", help="where resumable progress is kept (default: work/ckpt)")
     ap.add_argument("--pose-report", help="the pose stage's report; videos it lists as failed are left out")
     ap.add_argument("--tokens", help="a tokens folder (the tokens stage) standing in for a staged B-MoE's frozen streams")
+    ap.add_argument("--bad-videos", default="skip", choices=["skip", "error"], help="videos without pose: leave out and name them (default), or stop")
     a = ap.parse_args(argv)
     p = _parse_overrides(a.set, load_params(path=a.params) if a.params else {})
-    h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report, a.tokens)
+    h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report, a.tokens, a.bad_videos)
     rank = int(os.environ.get("RANK", "0"))           # read before the group is gone: dist_info() would start a new one
     if dist.is_initialized(): dist.destroy_process_group()
     if rank == 0: print(f"bmoe-train: {a.method}: best val F1_mean {h['best']:.4f}; run folder {a.out}")
