@@ -20,7 +20,7 @@ PIP := $(BIN)/python -m pip install -qq --disable-pip-version-check
 
 $(STAMP): settings.ini setup.py requirements.lock
 	@echo "setup: a virtual environment in $(VENV) with the pinned packages (about 2 minutes the first time)"
-	@$(call TIMED,setup,test -x $(BIN)/python || python3 -m venv $(VENV) && $(PIP) --upgrade pip==26.3 && $(PIP) -c requirements.lock -e .)
+	@$(call TIMED,setup,test -x $(BIN)/python || python3 -m venv $(VENV) && $(PIP) --upgrade pip==26.3 && $(PIP) -c requirements.lock -e ".[all]")
 	@touch $@
 
 # The embedded dataset is rendered, byte for byte, from the pinned code and seed; data.dvc checks it.

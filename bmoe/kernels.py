@@ -183,19 +183,19 @@ def _micro_bwd(x_ptr, w_ptr, b_ptr, a_ptr, c_ptr, go_ptr, gx_ptr, gw_ptr, gb_ptr
         ak = tl.load(a_ptr + (bi * T + t) * 3 + k, mask=t < T, other=0.)
         gy = go * ak                                                          # gradient reaching dwconv_k's output
         y = tl.load(b_ptr + d * 3 + k, mask=md, other=0.) + 0. * x
-        tl.atomic_add(gb_ptr + d * 3 + k, tl.sum(gy, axis=0)[None, :], mask=md)
+        tl.store(gb_ptr + bi * D * 3 + d * 3 + k, tl.sum(gy, axis=0)[None, :], mask=md)          # this sequence's share
         for j in tl.static_range(7):                          # taps past K have weight 0 (masked)
             wj = tl.load(w_ptr + d * 15 + (O + j), mask=md & (d * 0 + j < K), other=0.)
             ts = t + (j - P)                                                   # y[t] += w[j] x[t + j - P]
             xs = tl.load(x_ptr + off + ts * D + d, mask=m & (ts >= 0) & (ts < T), other=0.)
             y += wj * xs
-            tl.atomic_add(gw_ptr + d * 15 + (O + j), tl.sum(gy * xs, axis=0)[None, :], mask=md & (d * 0 + j < K))
+            tl.store(gw_ptr + bi * D * 15 + d * 15 + (O + j), tl.sum(gy * xs, axis=0)[None, :], mask=md & (d * 0 + j < K))
             tt = t - (j - P)                                                   # gx[s] += w[j] gy[s - j + P]
             okt = (tt >= 0) & (tt < T)
             gos = tl.load(go_ptr + off + tt * D + d, mask=m & okt, other=0.)
             aks = tl.load(a_ptr + (bi * T + tt) * 3 + k, mask=(t < T) & okt, other=0.)
             gx += wj * gos * aks
-        tl.atomic_add(ga_ptr + (bi * T + t) * 3 + k, tl.sum(go * y, axis=1)[:, None], mask=t < T)   # d/da
+        tl.store(ga_ptr + (db * tl.num_programs(0) + bi) * T * 3 + t * 3 + k, tl.sum(go * y, axis=1)[:, None], mask=t < T)   # d/da, this block's share
     tl.store(gx_ptr + off + t * D + d, gx, mask=m)
 
 def _micro_cfg(T, D):
@@ -213,10 +213,11 @@ class _MicroFn(torch.autograd.Function):
     def backward(ctx, go):
         x, w, bias, a, c = ctx.saved_tensors; go = go.contiguous()
         B, T, D = x.shape; TP, BD = _micro_cfg(T, D)
-        gx = torch.empty_like(x); gc = torch.empty_like(c)
-        gw = torch.zeros_like(w); gb = torch.zeros_like(bias); ga = torch.zeros_like(a)
-        _launch(_micro_bwd, ctx.mode, (B, triton.cdiv(D, BD)), x, w, bias, a, c, go, gx, gw, gb, ga, gc, T, D, TP=TP, BD=BD)
-        return gx, gw, gb, ga, gc, None
+        nd = triton.cdiv(D, BD); gx = torch.empty_like(x); gc = torch.empty_like(c)
+        gw = torch.zeros(B, *w.shape, dtype=w.dtype, device=w.device); gb = torch.zeros(B, *bias.shape, dtype=bias.dtype, device=bias.device)
+        ga = torch.zeros(nd, *a.shape, dtype=a.dtype, device=a.device)       # partial sums: pass 1 writes them, pass 2 adds them
+        _launch(_micro_bwd, ctx.mode, (B, nd), x, w, bias, a, c, go, gx, gw, gb, ga, gc, T, D, TP=TP, BD=BD)
+        return gx, gw.sum(0), gb.sum(0), ga.sum(0), gc, None
 
 # %% ../nbs/06_kernels.ipynb #3ebb95e0
 def micro_conv(x, w, bias, a, c, backend: str = "auto"):

@@ -213,11 +213,17 @@ def pose_stage(root, cache, report, metrics, splits=("train", "val", "test"), st
 @cli("bmoe-pose")
 def main(argv=None):
     "Console script `bmoe-pose`."
-    ap = argparse.ArgumentParser("bmoe-pose", description="MediaPipe pose for every video of an MA-52-format folder.")
-    ap.add_argument("--root", required=True); ap.add_argument("--cache", required=True)
-    ap.add_argument("--splits", default="train,val,test"); ap.add_argument("--stride", type=int, default=2)
-    ap.add_argument("--workers", type=int, default=os.cpu_count()); ap.add_argument("--shard", default="0/1")
-    ap.add_argument("--backend", default="solutions", choices=["solutions", "tasks"]); ap.add_argument("--model-path")
+    ap = argparse.ArgumentParser("bmoe-pose", description="MediaPipe pose for every video of an MA-52-format folder, cached one file per video.",
+                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+                                 epilog="example: bmoe-pose --root data --cache work/pose --workers 2 --shard 0/4 --report reports/pose_quality.json")
+    ap.add_argument("--root", required=True, help="an MA-52-format folder (list files, videos)")
+    ap.add_argument("--cache", required=True, help="folder of the landmark files (<video stem>.npz); existing files are kept")
+    ap.add_argument("--splits", default="train,val,test", help="comma-separated splits whose videos to process")
+    ap.add_argument("--stride", type=int, default=2, help="run MediaPipe on every n-th frame (and the last) and interpolate the rest")
+    ap.add_argument("--workers", type=int, default=os.cpu_count(), help="processes, one MediaPipe graph each")
+    ap.add_argument("--shard", default="0/1", help="i/n: process only every n-th video starting at i (array jobs)")
+    ap.add_argument("--backend", default="solutions", choices=["solutions", "tasks"], help="MediaPipe API: bundled models, or a .task file")
+    ap.add_argument("--model-path", help="the PoseLandmarker .task file of the tasks backend")
     ap.add_argument("--report", help="write the pose-quality report (JSON) here")
     a = ap.parse_args(argv)
     i, n = (int(x) for x in a.shard.split("/"))

@@ -499,11 +499,16 @@ class _Serial:
 @cli("bmoe-synth")
 def main(argv=None):
     "Console script `bmoe-synth`."
-    ap = argparse.ArgumentParser("bmoe-synth", description="Render the synthetic micro-action dataset in MA-52's format.")
-    ap.add_argument("--preset", default="demo", choices=list(PRESETS)); ap.add_argument("--out", required=True)
+    ap = argparse.ArgumentParser("bmoe-synth", description="Render the synthetic micro-action dataset in MA-52's format. "
+                                 "Every field of bmoe.synth.SynthConfig is an option; unset ones come from the preset.",
+                                 epilog="example: bmoe-synth --preset demo --amplitude 0.5 --distractor 2 --out data_hard")
+    ap.add_argument("--preset", default="demo", choices=list(PRESETS), help="smoke (tests), demo (the pipeline's default) or full (MA-52's size) (default: demo)")
+    ap.add_argument("--out", required=True, help="the folder to write (list files, videos/, annotations/)")
+    base = asdict(preset("demo"))
     for f, v in asdict(SynthConfig()).items():
-        if f == "amp_range": ap.add_argument("--amp-range", type=float, nargs=2, default=None)
-        else: ap.add_argument("--" + f.replace("_", "-"), type=type(v), default=None)
+        h = f"SynthConfig.{f} (demo: {base[f]})"
+        if f == "amp_range": ap.add_argument("--amp-range", type=float, nargs=2, default=None, metavar=("LO", "HI"), help=h)
+        else: ap.add_argument("--" + f.replace("_", "-"), type=type(v), default=None, help=h)
     a = ap.parse_args(argv)
     over = {k: (tuple(v) if k == "amp_range" else v) for k, v in vars(a).items() if v is not None and k not in ("preset", "out")}
     cfg = preset(a.preset, **over); t = time.time()

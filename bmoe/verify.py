@@ -20,11 +20,12 @@ __all__ = ['VERIFY_METRICS', 'POSE_METRICS', 'tolerances', 'write_reference', 'v
 
 # %% ../nbs/12_verify.ipynb #12a00006
 def tolerances(metrics_dir, methods, seeds, k: float = 2.8, floor: float = 0.005) -> dict:
-    "Per method and metric: `k` standard deviations over `seeds` of `metrics_dir/<method>-s<seed>.json`, at least `floor`."
+    "Per method and metric: `k` standard deviations over `seeds` of `metrics_dir/<method>-s<seed>.json`, at least `floor` (the floor alone for a method run once)."
     out = {}
     for m in methods:
-        runs = [json.loads((Path(metrics_dir) / f"{m}-s{s}.json").read_text()) for s in seeds]
-        out[m] = {k_: max(floor, k * float(np.std([r[k_] for r in runs], ddof=1))) for k_ in VERIFY_METRICS}
+        runs = [json.loads(f.read_text()) for f in (Path(metrics_dir) / f"{m}-s{s}.json" for s in seeds) if f.exists()]
+        if not runs: raise FileNotFoundError(f"{metrics_dir}: no metrics of {m} for seeds {list(seeds)}")
+        out[m] = {k_: max(floor, k * float(np.std([r[k_] for r in runs], ddof=1))) if len(runs) > 1 else floor for k_ in VERIFY_METRICS}
     return out
 
 # %% ../nbs/12_verify.ipynb #12a00009
