@@ -41,7 +41,8 @@ def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--steps", type=int, default=30); a = ap.parse_args()
     settings = [("default", {}, 2, 1), ("ATEN avx2 + oneDNN AVX2", dict(ATEN_CPU_CAPABILITY="avx2", ONEDNN_MAX_CPU_ISA="AVX2"), 2, 1),
                 ("ATEN avx2 + oneDNN AVX2, again", dict(ATEN_CPU_CAPABILITY="avx2", ONEDNN_MAX_CPU_ISA="AVX2"), 2, 1),
-                ("threads 1", {}, 1, 1), ("mkldnn off", {}, 2, 0)]
+                ("AVX2, threads 1", dict(ATEN_CPU_CAPABILITY="avx2", ONEDNN_MAX_CPU_ISA="AVX2"), 1, 1),
+                ("threads 1", {}, 1, 1), ("mkldnn off", {}, 2, 0), ("default, again", {}, 2, 1)]
     import torch
     rows, ref = [], None
     for name, env, threads, mk in settings:
