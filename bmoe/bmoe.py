@@ -184,15 +184,22 @@ class Router(nn.Module):
             self.q, self.k, self.v, self.o = (nn.Linear(dim, dim) for _ in range(4))
         elif routing == "mean": self.o = nn.Linear(dim, dim)
         elif routing == "none": self.proj = nn.Linear(dim * n_regions, dim)
-    def forward(self, query, experts):
+    def forward(self, query, experts, mask=None):
         B, T, R, D = experts.shape
+        if mask is not None:
+            mask = mask.to(experts.device, torch.bool)
+            mask = mask | ~mask.any(-1, keepdim=True)                  # nothing present (no person): every region
+            if mask.all(): mask = None
         if self.routing == "cross":
             q = self.q(self.nq(query)); k = self.k(self.nk(experts)); v = self.v(experts)
-            w = torch.einsum("btd,btrd->btr", q, k).div(math.sqrt(D)).softmax(-1)
+            s = torch.einsum("btd,btrd->btr", q, k).div(math.sqrt(D))
+            if mask is not None: s = s.masked_fill(~mask[:, None], float("-inf"))
+            w = s.softmax(-1)
             return self.o(torch.einsum("btr,btrd->btd", w, v)), w
-        w = experts.new_full((B, T, R), 1.0 / R)
-        if self.routing == "mean": return self.o(experts.mean(2)), w
-        return self.proj(experts.flatten(2)), w
+        if mask is None: w = experts.new_full((B, T, R), 1.0 / R)
+        else: m = mask[:, None].expand(B, T, R).to(experts.dtype); w = m / m.sum(-1, keepdim=True)
+        if self.routing == "mean": return self.o(experts.mean(2) if mask is None else torch.einsum("btr,btrd->btd", w, experts)), w
+        return self.proj((experts if mask is None else experts * mask[:, None, :, None]).flatten(2)), w
 
 # %% ../nbs/08_bmoe.ipynb #59712ad9
 def rgb_diff(x: torch.Tensor) -> torch.Tensor:
@@ -292,7 +299,8 @@ class BMoE(ExpertStack):
             x = self.prep(batch, self.head.weight.device) if "frames" in batch else batch
             tok = self.expert_tokens(x)
         whole, experts = tok[:, :, 0], tok[:, :, 1:]        # (B, T, D), (B, T, R, D)
-        fused, w = self.router(whole, experts)
+        mask = batch.get("present")                          # (B, 5) regions seen in the clip, in REGIONS order
+        fused, w = self.router(whole, experts, None if mask is None else mask[:, self.idx[1:]])
         out = {"router_weights": w}
         if self.cfg.use_global:
             g = x["global_features"] if "expert_tokens" in batch else self.global_features(x)
@@ -316,13 +324,22 @@ class RegionExperts(ExpertStack):
         x = self.prep(batch, self.pos.device) if "frames" in batch else batch
         tok = self.expert_tokens(x).mean(1)                                         # (B, 1 + R, D)
         el = torch.stack([h(self.drop(tok[:, i])) for i, h in enumerate(self.heads)], 1)
-        return dict(expert_logits=el, logits=el.mean(1), embedding=tok.flatten(1))
+        m = batch.get("present")
+        if m is not None:
+            m = m[:, self.idx].to(el.device, torch.bool); m = m | ~m.any(-1, keepdim=True); m[:, 0] = True   # the whole body always
+        if m is None or m.all(): return dict(expert_logits=el, logits=el.mean(1), embedding=tok.flatten(1))
+        mf = m.to(el.dtype)[..., None]                                              # absent experts: out of the ensemble and the loss
+        return dict(expert_logits=el, logits=(el * mf).sum(1) / mf.sum(1), embedding=tok.flatten(1), expert_mask=m)
 
 # %% ../nbs/08_bmoe.ipynb #e9b4bb9f
 def bmoe_loss(out: dict, target: torch.Tensor, cfg: ModelConfig) -> tuple[torch.Tensor, dict]:
     "Total loss and its parts."
     if cfg.arch == "experts":                        # each expert's own loss, averaged: no expert leans on another
-        el = out["expert_logits"]; R = el.shape[1]
+        el = out["expert_logits"]; R = el.shape[1]; m = out.get("expert_mask")
+        if m is not None:                            # absent regions (not seen in the clip) learn nothing from it
+            per = F.binary_cross_entropy_with_logits(el, target.float()[:, None].expand_as(el), reduction="none").mean(-1) if cfg.multilabel else \
+                  F.cross_entropy(el.flatten(0, 1), target.repeat_interleave(R), label_smoothing=cfg.label_smoothing, reduction="none").view(-1, R)
+            main = (per * m).sum() / m.sum(); return main, {"ce": main.detach()}
         main = F.binary_cross_entropy_with_logits(el, target.float()[:, None].expand_as(el)) if cfg.multilabel else \
                F.cross_entropy(el.flatten(0, 1), target.repeat_interleave(R), label_smoothing=cfg.label_smoothing)
         return main, {"ce": main.detach()}

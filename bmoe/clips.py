@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from .data import MA52Dataset, read_list
 from .pose import load_pose, pose_path
-from .regions import region_boxes
+from .regions import region_boxes, region_presence, VISIBILITY, MIN_FRAMES
 
 # %% auto #0
 __all__ = ['pose_failures', 'bad_videos', 'ClipDataset', 'collate', 'clip_loader']
@@ -43,22 +43,29 @@ class ClipDataset(MA52Dataset):
     "MA-52 clips with per-frame region boxes from the pose cache."
     def __init__(self, root, split, pose_cache, num_segments=8, train=None, seed=0, exclude=(), box_args=None, cache_frames=False):
         super().__init__(root, split, num_segments, train, seed, exclude=exclude, cache_frames=cache_frames)
-        self.pose_cache, self.box_args, self._boxes = Path(pose_cache), box_args or {}, {}
+        self.pose_cache, self.box_args, self._boxes, self._present = Path(pose_cache), box_args or {}, {}, {}
+    def _load(self, i):
+        if i not in self._boxes:
+            p = load_pose(pose_path(self.pose_cache, self.clips[i].file)); a = self.box_args
+            self._boxes[i] = region_boxes(p["landmarks"], p["size"], **a)
+            self._present[i] = region_presence(p["landmarks"], p["size"], a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES))
     def boxes(self, i):
         "Region boxes (n_frames, 5, 4) of every frame of clip `i`."
-        if i not in self._boxes:
-            p = load_pose(pose_path(self.pose_cache, self.clips[i].file))
-            self._boxes[i] = region_boxes(p["landmarks"], p["size"], **self.box_args)
-        return self._boxes[i]
+        self._load(i); return self._boxes[i]
+    def present(self, i):
+        "Which regions (5,) are seen in clip `i` (`bmoe.regions.region_presence`); the model routes over these only."
+        self._load(i); return self._present[i]
     def __getitem__(self, i):
-        item = super().__getitem__(i); item["boxes"] = self.boxes(i)[item["indices"]]; return item
+        item = super().__getitem__(i); item["boxes"] = self.boxes(i)[item["indices"]]; item["present"] = self.present(i); return item
 
 # %% ../nbs/05a_clips.ipynb #2f3eec17
 def collate(items: list[dict]) -> dict:
-    "Stack items into a batch: frames (B, T, H, W, 3) uint8, boxes (B, T, 5, 4), label (B,), index (B,)."
-    return dict(frames=torch.from_numpy(np.stack([it["frames"] for it in items])),
-                boxes=torch.from_numpy(np.stack([it["boxes"] for it in items])),
-                label=torch.tensor([it["label"] for it in items]), index=torch.tensor([it["index"] for it in items]))
+    "Stack items into a batch: frames (B, T, H, W, 3) uint8, boxes (B, T, 5, 4), present (B, 5), label (B,), index (B,)."
+    b = dict(frames=torch.from_numpy(np.stack([it["frames"] for it in items])),
+             boxes=torch.from_numpy(np.stack([it["boxes"] for it in items])),
+             label=torch.tensor([it["label"] for it in items]), index=torch.tensor([it["index"] for it in items]))
+    if "present" in items[0]: b["present"] = torch.from_numpy(np.stack([it["present"] for it in items]))
+    return b
 
 # %% ../nbs/05a_clips.ipynb #1125ee2b
 def clip_loader(ds, batch_size, shuffle=False, seed=0, epoch=0, workers=0, world=1, rank=0):

@@ -27,7 +27,9 @@ def load_run(run) -> tuple[torch.nn.Module, dict]:
     info = json.loads((run / "run.json").read_text()); ck = load_checkpoint(run / "best.pt")
     m = {k: tuple(v) if isinstance(v, list) else v for k, v in ck["key"]["model"].items()}
     model = build_model(ModelConfig(**m)); model.load_state_dict(ck["model"]); model.eval()
-    return model, dict(info, epoch=ck["epoch"], best=ck["best"])
+    reg = dict(info.get("regions") or {})
+    if "visibility" not in reg: reg["visibility"] = 0.0          # a run from before visibility-aware boxes: every landmark, as it was trained
+    return model, dict(info, regions=reg, epoch=ck["epoch"], best=ck["best"])
 
 # %% ../nbs/10a_evaluate.ipynb #c331694f
 def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports", name=None, exclude=(), batch_size=32) -> dict:

@@ -12,7 +12,7 @@ from .core import cli, write_json, save_arrays
 from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
 from .data import read_frames, tsn_indices, num_frames, DataError
 from .pose import load_pose, pose_path, estimate_video
-from .regions import region_boxes, REGIONS, REGION_LANDMARKS
+from .regions import region_boxes, region_presence, VISIBILITY, MIN_FRAMES, REGIONS, REGION_LANDMARKS
 from .evaluate import load_run
 
 # %% auto #0
@@ -34,9 +34,12 @@ def predict_video(model, info: dict, path, pose_cache=None, estimator=None, topk
     cfg = model.cfg; path = Path(path)
     p = video_pose(path, pose_cache, estimator=estimator)
     n, (H, W) = int(p["n_frames"]), (int(p["size"][0]), int(p["size"][1]))
-    boxes = region_boxes(p["landmarks"], p["size"], **(info.get("regions") or {}))
+    ra = info.get("regions") or {}
+    boxes = region_boxes(p["landmarks"], p["size"], **ra)
+    present = region_presence(p["landmarks"], p["size"], ra.get("visibility", VISIBILITY), ra.get("min_frames", MIN_FRAMES))
     idx = tsn_indices(n, cfg.segments, False); frames = read_frames(path, idx)
-    batch = dict(frames=torch.from_numpy(np.ascontiguousarray(frames[None])), boxes=torch.from_numpy(boxes[idx][None].astype(np.float32)))
+    batch = dict(frames=torch.from_numpy(np.ascontiguousarray(frames[None])), boxes=torch.from_numpy(boxes[idx][None].astype(np.float32)),
+                 present=torch.from_numpy(present[None]))
     with torch.no_grad(): out = model(batch)
     prob = out["logits"].float().softmax(-1)[0].numpy()
     top = np.argsort(-prob)[:topk]
@@ -46,7 +49,9 @@ def predict_video(model, info: dict, path, pose_cache=None, estimator=None, topk
     res = dict(video=str(path), frames=n, size=[H, W], person_detected=f"{int(det.sum())}/{len(det)}",
                whole_frame_fallback=bool(not det.any()),
                top=[dict(id=int(i), action=MA52_ACTIONS[i] if len(prob) == len(MA52_ACTIONS) else str(i), p=round(float(prob[i]), 4)) for i in top],
-               region_visibility={k: round(v, 3) for k, v in vis.items()}, boxes=boxes[idx].round(1).tolist(), frame_indices=idx.tolist())
+               region_visibility={k: round(v, 3) for k, v in vis.items()},
+               regions_absent=[r for r, q in zip(REGIONS[1:], present[1:]) if not q] if det.any() else [],
+               boxes=boxes[idx].round(1).tolist(), frame_indices=idx.tolist())
     if levels is not None:
         b = int(np.argmax(levels)); res["body_level"] = dict(level=MA52_BODY_LEVELS[b], p=round(float(levels[b]), 4))
     if "router_weights" in out:
@@ -67,6 +72,7 @@ def annotate(path, result: dict, out) -> Path:
     for f, bx in zip(frames, result["boxes"]):
         f = cv2.resize(f, (W * scale, H * scale), interpolation=cv2.INTER_NEAREST)
         for r, b in zip(REGIONS, bx):
+            if r in result.get("regions_absent", ()): continue                 # not seen: no box to draw
             cv2.rectangle(f, (int(b[0] * scale), int(b[1] * scale)), (int(b[2] * scale) - 1, int(b[3] * scale) - 1), _COLOURS[r], 1)
         cv2.putText(f, label, (4, 14), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (255, 255, 0), 1, cv2.LINE_AA)
         drawn.append(f)
@@ -87,7 +93,8 @@ def _print(r: dict):
     print(f"  top-{len(r['top'])}: {top}")
     if "body_level" in r: print(f"  body level: {r['body_level']['level']} {r['body_level']['p']:.2f}")
     if "router" in r: print("  router: " + "  ".join(f"{k} {v:.2f}" for k, v in r["router"].items()))
-    hidden = [k for k, v in r["region_visibility"].items() if v < 0.5]
+    if r.get("regions_absent"): print(f"  not in view (no landmark seen): {', '.join(r['regions_absent'])} -- left out of the routing")
+    hidden = [k for k, v in r["region_visibility"].items() if v < 0.5 and k not in r.get("regions_absent", ())]
     if hidden and not r["whole_frame_fallback"]: print(f"  regions MediaPipe mostly guessed (visibility < 0.5): {', '.join(hidden)}")
 
 @cli("bmoe-predict")

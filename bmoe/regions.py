@@ -4,13 +4,15 @@
 
 # %% ../nbs/05_regions.ipynb #d5ab531b
 from __future__ import annotations
+import warnings
 import numpy as np
 import torch
 import torch.nn.functional as F
 from .taxonomy import LANDMARK_PARTS
 
 # %% auto #0
-__all__ = ['REGIONS', 'EXPERT_REGIONS', 'REGION_LANDMARKS', 'DEFAULT_MARGINS', 'MEAN', 'STD', 'region_boxes', 'crop_regions']
+__all__ = ['REGIONS', 'EXPERT_REGIONS', 'REGION_LANDMARKS', 'DEFAULT_MARGINS', 'VISIBILITY', 'MIN_FRAMES', 'MEAN', 'STD',
+           'box_settings', 'visible_landmarks', 'region_presence', 'region_boxes', 'crop_regions']
 
 # %% ../nbs/05_regions.ipynb #a252bbb0
 REGIONS = ["whole", "head", "body", "upper", "lower"]
@@ -21,6 +23,13 @@ REGION_LANDMARKS = {"whole": list(range(33)), "head": _P["face"], "body": _P["sh
                     "upper": _P["shoulders"] + _P["arms"] + _P["hands"], "lower": _P["hips"] + _P["legs"] + _P["feet"]}
 #: box side = extent of the landmarks x (1 + margin), at least `min_side` x frame side
 DEFAULT_MARGINS = {"whole": 0.15, "head": 1.2, "body": 0.3, "upper": 0.15, "lower": 0.15}
+#: a landmark counts where MediaPipe's visibility is at least this (and it lies in the frame); a region is present
+#: where one of its landmarks counts in at least MIN_FRAMES of the clip's frames
+VISIBILITY, MIN_FRAMES = 0.3, 0.25
+
+def box_settings(regions: dict | None = None) -> dict:
+    "The region settings a run records (params.yaml's `regions`), with the visibility defaults filled in."
+    return dict(visibility=VISIBILITY, min_frames=MIN_FRAMES) | dict(regions or {})
 
 # %% ../nbs/05_regions.ipynb #a1a49a75
 def _gauss_smooth(x: np.ndarray, sigma: float) -> np.ndarray:
@@ -29,17 +38,44 @@ def _gauss_smooth(x: np.ndarray, sigma: float) -> np.ndarray:
     xp = np.pad(x, [(r, r)] + [(0, 0)] * (x.ndim - 1), mode="edge")
     return np.stack([np.convolve(xp[:, j], k, mode="valid") for j in range(x.shape[1])], 1)
 
+def visible_landmarks(lm: np.ndarray, size, visibility: float = VISIBILITY) -> np.ndarray:
+    "Landmarks (T, 33, 3) with the x, y of those below `visibility` or outside the frame (H, W) set to NaN; `visibility=0` keeps all."
+    if visibility <= 0: return lm
+    H, W = int(size[0]), int(size[1]); x, y = lm[..., 0], lm[..., 1]
+    with np.errstate(invalid="ignore"):
+        seen = (np.nan_to_num(lm[..., 2], nan=0.0) >= visibility) & (x >= 0) & (x <= W) & (y >= 0) & (y <= H)
+    out = lm.copy(); out[~seen, :2] = np.nan
+    return out
+
+def region_presence(lm: np.ndarray, size, visibility: float = VISIBILITY, min_frames: float = MIN_FRAMES) -> np.ndarray:
+    "Whether each region (5,) has a visible landmark in at least a fraction `min_frames` of the frames of landmarks (T, 33, 3)."
+    v = visible_landmarks(lm, size, visibility)
+    seen = ~np.isnan(v[..., 0])                                                        # (T, 33)
+    return np.array([seen[:, REGION_LANDMARKS[r]].any(1).mean() >= min_frames if len(v) else False for r in REGIONS])
+
+def _fill_time(c: np.ndarray) -> np.ndarray:
+    "Centres (T, 2) with NaN rows filled by linear interpolation over time (edges: nearest)."
+    ok = ~np.isnan(c[:, 0])
+    if ok.all() or not ok.any(): return c
+    t = np.arange(len(c)); return np.stack([np.interp(t, t[ok], c[ok, j]) for j in range(c.shape[1])], 1)
+
 def region_boxes(lm: np.ndarray, size, margins=None, min_side: float = 0.12, smooth: float = 1.0,
-                 clamp: bool = True, fixed: bool = False) -> np.ndarray:
+                 clamp: bool = True, fixed: bool = False, visibility: float = VISIBILITY, min_frames: float = MIN_FRAMES) -> np.ndarray:
     "Square boxes (T, 5, 4) of the regions, from landmarks (T, 33, 3) in pixels and the frame size (H, W)."
     H, W = int(size[0]), int(size[1]); T = len(lm); m = {**DEFAULT_MARGINS, **(margins or {})}
+    lm = visible_landmarks(lm, size, visibility)
     if np.isnan(lm[..., :2]).all():
         return np.tile(np.array([0, 0, W, H], np.float32), (T, len(REGIONS), 1))
+    present = region_presence(lm, size, 0, min_frames) if visibility > 0 else np.ones(len(REGIONS), bool)
+    present[0] = True                                                   # the whole body: some landmark is seen
     boxes = np.zeros((T, len(REGIONS), 4), np.float32)
     for j, r in enumerate(REGIONS):
+        if not present[j]: boxes[:, j] = boxes[:, 0]; continue         # absent: the whole body's box (masked in routing)
         p = lm[:, REGION_LANDMARKS[r], :2]
-        lo, hi = np.nanmin(p, 1), np.nanmax(p, 1)                       # (T, 2)
-        c = _gauss_smooth((lo + hi) / 2, smooth)
+        with np.errstate(invalid="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)           # frames where the region is not seen: NaN, filled below
+            lo, hi = np.nanmin(p, 1), np.nanmax(p, 1)                   # (T, 2)
+        c = _gauss_smooth(_fill_time((lo + hi) / 2), smooth)
         if fixed: c = np.broadcast_to(np.nanmedian((lo + hi) / 2, 0), c.shape)     # one box per clip: the median centre
         side = np.nanmedian((hi - lo).max(1)) * (1 + m[r])
         side = float(np.clip(side, min_side * min(H, W), max(H, W)))

@@ -13,6 +13,7 @@ from torch import nn
 import torch.distributed as dist
 from .core import atomic_path, write_json, seed_everything, get_logger, load_params, cli
 from .clips import ClipDataset, clip_loader, bad_videos
+from .regions import box_settings
 from .bmoe import ModelConfig, method_config, bmoe_loss
 from .baselines import build_model
 from .metrics import ma52_metrics
@@ -247,6 +248,10 @@ def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, 
         def run(ds, key, e=None):
             for b in clip_loader(ds, batch_size, False):
                 o = model.stream_tokens(b); idx = b["index"].numpy()
+                if "present" in b and e in (None, 0):                   # regions seen: one per clip, whatever the sampling
+                    a = f"{key}_present"
+                    if a not in arrays: arrays[a] = np.lib.format.open_memmap(tmp / f"{a}.npy", "w+", np.bool_, (len(ds), b["present"].shape[1]))
+                    arrays[a][idx] = b["present"].numpy()
                 for name, v in o.items():
                     a = f"{key}_{'tokens' if name == 'expert_tokens' else 'global'}"
                     if a not in arrays:
@@ -279,6 +284,7 @@ class TokenDataset:
         self.files, self.labels = meta[split]["files"], meta[split]["labels"]
         self.tok = np.load(self.folder / f"{split}_tokens.npy", mmap_mode="r")
         g = self.folder / f"{split}_global.npy"; self.glob = np.load(g, mmap_mode="r") if g.exists() else None
+        p = self.folder / f"{split}_present.npy"; self.present = np.load(p) if p.exists() else None
         self.train, self.epoch = split == "train", 0
     def __len__(self): return len(self.labels)
     def set_epoch(self, e):
@@ -289,6 +295,7 @@ class TokenDataset:
         pick = (lambda a: a[self.epoch, i]) if self.train else (lambda a: a[i])
         item = dict(expert_tokens=torch.from_numpy(np.array(pick(self.tok))), label=torch.tensor(self.labels[i]), index=torch.tensor(i))
         if self.glob is not None: item["global_features"] = torch.from_numpy(np.array(pick(self.glob)))
+        if self.present is not None: item["present"] = torch.from_numpy(self.present[i].copy())
         return item
 
 # %% ../nbs/09_train.ipynb #7a0c0004
@@ -341,7 +348,7 @@ def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt
     "Train `method` with `params` ({'model', 'train', 'regions'} sections) and write the run folder `out`; returns the history. `tokens`: see `fit`."
     p = params or {}
     mc, tc = _staged(method, Path(out).parent, p)     # staged methods start from the runs beside `out`
-    box_args, exclude = p.get("regions") or {}, bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
+    box_args, exclude = box_settings(p.get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     ckpt = Path(ckpt_root) / f"{method}-{fingerprint(mc, tc, root, box_args)}"
     h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args, tokens=tokens)
     if dist_info()[0] == 0: write_run(ckpt, out, method, mc, tc, box_args, exclude)
@@ -357,7 +364,7 @@ def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_re
     "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over every training epoch and val, into `out`."
     mc, tc = _staged(method, runs, params)
     if tc.threads: torch.set_num_threads(tc.threads)
-    box_args, exclude = (params or {}).get("regions") or {}, bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
+    box_args, exclude = box_settings((params or {}).get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args)
     model = build_model(mc); init_from_runs(model, mc)
     model.to(torch.device("cuda" if torch.cuda.is_available() else "cpu")).eval()
