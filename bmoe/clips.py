@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 import numpy as np
 import torch
-from .data import MA52Dataset, read_list
+from .data import MA52Dataset, read_list, list_videos
 from .pose import load_pose, pose_path
 from .regions import region_boxes, region_presence, VISIBILITY, MIN_FRAMES
 
@@ -28,7 +28,7 @@ def bad_videos(root, pose_cache, splits=("train", "val", "test"), pose_report=No
     from bmoe.core import get_logger
     if policy not in ("skip", "error"): raise ValueError(f"bad-video policy must be skip or error, got {policy!r}")
     if not Path(pose_cache).is_dir(): raise FileNotFoundError(f"{pose_cache}: no pose cache; run the pose stage (bmoe-pose) first")
-    listed = {c.file for s in splits for c in read_list(root, s)}
+    listed = {c.file for s in splits for c in list_videos(root, s)}
     bad = sorted((set(pose_failures(pose_report)) & listed) | {f for f in listed if not pose_path(pose_cache, f).exists()})
     if not bad: return []
     names = ", ".join(bad[:8]) + (f" and {len(bad) - 8} more" if len(bad) > 8 else "")
@@ -41,8 +41,8 @@ def bad_videos(root, pose_cache, splits=("train", "val", "test"), pose_report=No
 # %% ../nbs/05a_clips.ipynb #6805bbc8
 class ClipDataset(MA52Dataset):
     "MA-52 clips with per-frame region boxes from the pose cache."
-    def __init__(self, root, split, pose_cache, num_segments=8, train=None, seed=0, exclude=(), box_args=None, cache_frames=False):
-        super().__init__(root, split, num_segments, train, seed, exclude=exclude, cache_frames=cache_frames)
+    def __init__(self, root, split, pose_cache, num_segments=8, train=None, seed=0, exclude=(), box_args=None, cache_frames=False, multilabel=False):
+        super().__init__(root, split, num_segments, train, seed, exclude=exclude, cache_frames=cache_frames, multilabel=multilabel)
         self.pose_cache, self.box_args, self._boxes, self._present = Path(pose_cache), box_args or {}, {}, {}
     def _load(self, i):
         if i not in self._boxes:
@@ -63,7 +63,7 @@ def collate(items: list[dict]) -> dict:
     "Stack items into a batch: frames (B, T, H, W, 3) uint8, boxes (B, T, 5, 4), present (B, 5), label (B,), index (B,)."
     b = dict(frames=torch.from_numpy(np.stack([it["frames"] for it in items])),
              boxes=torch.from_numpy(np.stack([it["boxes"] for it in items])),
-             label=torch.tensor([it["label"] for it in items]), index=torch.tensor([it["index"] for it in items]))
+             label=torch.from_numpy(np.stack([it["label"] for it in items])), index=torch.tensor([it["index"] for it in items]))
     if "present" in items[0]: b["present"] = torch.from_numpy(np.stack([it["present"] for it in items]))
     return b
 

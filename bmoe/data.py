@@ -11,7 +11,8 @@ import numpy as np
 from .taxonomy import N_ACTIONS, fine_to_coarse, read_label_names
 
 # %% auto #0
-__all__ = ['DataError', 'Clip', 'video_dirs', 'read_list', 'num_frames', 'read_frames', 'tsn_indices', 'MA52Dataset']
+__all__ = ['DataError', 'Clip', 'video_dirs', 'read_list', 'list_videos', 'num_frames', 'read_frames', 'tsn_indices',
+           'MA52Dataset']
 
 # %% ../nbs/03_data.ipynb #523ef397
 class DataError(ValueError):
@@ -21,7 +22,7 @@ class DataError(ValueError):
 @dataclass
 class Clip:
     "One clip of a list file."
-    file: str; label: int; path: Path; line: int; list_file: Path
+    file: str; label: int | tuple; path: Path; line: int; list_file: Path   # label: a class id, or a tuple of ids (multi-label)
     @property
     def where(self) -> str: return f"{self.path} (listed at {self.list_file}:{self.line})"
 
@@ -31,8 +32,8 @@ def video_dirs(root, split) -> list[Path]:
     root = Path(root); return [root / "videos", root / split, root]
 
 # %% ../nbs/03_data.ipynb #dbf76681
-def read_list(root, split: str, n_classes: int = N_ACTIONS, missing: str = "error") -> list[Clip]:
-    "The clips of `<root>/<split>_list_videos.txt`, checked."
+def read_list(root, split: str, n_classes: int = N_ACTIONS, missing: str = "error", multilabel: bool = False) -> list[Clip]:
+    "The clips of `<root>/<split>_list_videos.txt`, checked: `<file> <label>` lines, or `<file> <id> <id> ...` when `multilabel`."
     root = Path(root); lf = root / f"{split}_list_videos.txt"
     if not lf.exists(): raise DataError(f"{lf}: list file not found; is {root} an MA-52-format folder?")
     dirs = [d for d in video_dirs(root, split) if d.is_dir()]
@@ -40,10 +41,17 @@ def read_list(root, split: str, n_classes: int = N_ACTIONS, missing: str = "erro
     for i, line in enumerate(lf.read_text(encoding="utf-8-sig").splitlines(), 1):
         if not line.strip(): continue
         parts = line.split()
-        if len(parts) != 2 or not parts[1].lstrip("-").isdigit():
-            raise DataError(f"{lf}:{i}: expected '<file> <label>', got {line!r}")
-        f, lab = parts[0], int(parts[1])
-        if not 0 <= lab < n_classes: raise DataError(f"{lf}:{i}: label {lab} outside 0..{n_classes-1} ({f})")
+        if multilabel:
+            if not all(p.lstrip("-").isdigit() for p in parts[1:]):
+                raise DataError(f"{lf}:{i}: expected '<file> <id> <id> ...' (the clip's label ids), got {line!r}")
+            f, lab = parts[0], tuple(sorted({int(p) for p in parts[1:]}))
+            bad = [l for l in lab if not 0 <= l < n_classes]
+            if bad: raise DataError(f"{lf}:{i}: label {bad[0]} outside 0..{n_classes-1} ({f})")
+        else:
+            if len(parts) != 2 or not parts[1].lstrip("-").isdigit():
+                raise DataError(f"{lf}:{i}: expected '<file> <label>', got {line!r}")
+            f, lab = parts[0], int(parts[1])
+            if not 0 <= lab < n_classes: raise DataError(f"{lf}:{i}: label {lab} outside 0..{n_classes-1} ({f})")
         path = next((d / f for d in dirs if (d / f).exists()), None)
         if path is None:
             if missing == "skip": skipped.append(f); continue
@@ -54,6 +62,11 @@ def read_list(root, split: str, n_classes: int = N_ACTIONS, missing: str = "erro
         from bmoe.core import get_logger
         get_logger().warning(f"{lf}: skipped {len(skipped)} missing videos, e.g. {skipped[:3]}")
     return clips
+
+# %% ../nbs/03_data.ipynb #43ba9e52
+def list_videos(root, split: str, missing: str = "error") -> list[Clip]:
+    "The clips of a list file in either format, labels not checked: for the steps that need only the videos (pose, left-out videos)."
+    return read_list(root, split, n_classes=1 << 30, missing=missing, multilabel=True)
 
 # %% ../nbs/03_data.ipynb #ca35a506
 def _decord():
@@ -110,16 +123,16 @@ def tsn_indices(n_frames: int, num_segments: int, train: bool, rng=None) -> np.n
 # %% ../nbs/03_data.ipynb #5ecf38c5
 class MA52Dataset:
     "Clips of one split of an MA-52-format folder, sampled TSN-style; `cache_frames` keeps decoded videos in memory."
-    def __init__(self, root, split, num_segments=8, train=None, seed=0, missing="error", exclude=(), cache_frames=False):
-        self.root, self.split, self.T = Path(root), split, num_segments
+    def __init__(self, root, split, num_segments=8, train=None, seed=0, missing="error", exclude=(), cache_frames=False, multilabel=False):
+        self.root, self.split, self.T, self.multilabel = Path(root), split, num_segments, multilabel
         self.train = (split == "train") if train is None else train
-        self.clips = read_list(root, split, missing=missing)
+        self.classes = read_label_names(self.root / "label_name.txt")
+        self.clips = read_list(root, split, len(self.classes), missing, multilabel)
         if exclude:
             ex, n = set(exclude), len(self.clips); self.clips = [c for c in self.clips if c.file not in ex]
             if n > len(self.clips):
                 from bmoe.core import get_logger
                 get_logger().warning(f"{split}: left out {n - len(self.clips)} of {n} videos (excluded by the caller)")
-        self.classes = read_label_names(self.root / "label_name.txt")
         self.seed, self.epoch, self.cache_frames, self._frames = seed, 0, cache_frames, {}
     def __len__(self): return len(self.clips)
     def set_epoch(self, e): self.epoch = e                 # new random offsets every epoch, reproducibly
@@ -136,4 +149,12 @@ class MA52Dataset:
         except DataError as e: raise DataError(f"{e} [listed at {c.list_file}:{c.line}]") from None
     def __getitem__(self, i):
         c = self.clips[i]; idx, fr = self.frames(i)
-        return dict(frames=fr, indices=idx, label=c.label, body=int(fine_to_coarse(c.label)), index=i)
+        return dict(frames=fr, indices=idx, label=self.target(i), body=self.body(i), index=i)
+    def target(self, i):
+        "The label of clip `i`: its class id, or a 0/1 vector over the classes (float32) for a multi-label set."
+        lab = self.clips[i].label
+        if not self.multilabel: return lab
+        t = np.zeros(len(self.classes), np.float32); t[list(lab)] = 1; return t
+    def body(self, i) -> int:
+        "MA-52's body level of clip `i` (-1 for another label set)."
+        return int(fine_to_coarse(self.clips[i].label)) if len(self.classes) == N_ACTIONS and not self.multilabel else -1

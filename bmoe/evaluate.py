@@ -15,6 +15,7 @@ from .bmoe import ModelConfig
 from .baselines import build_model
 from .train import load_checkpoint, predict
 from .metrics import ma52_metrics, per_class_f1, submission_rows
+from .datasets import get_dataset, dataset_metrics
 
 # %% auto #0
 __all__ = ['load_run', 'evaluate_run', 'main']
@@ -29,28 +30,42 @@ def load_run(run) -> tuple[torch.nn.Module, dict]:
     model = build_model(ModelConfig(**m)); model.load_state_dict(ck["model"]); model.eval()
     reg = dict(info.get("regions") or {})
     if "visibility" not in reg: reg["visibility"] = 0.0          # a run from before visibility-aware boxes: every landmark, as it was trained
-    return model, dict(info, regions=reg, epoch=ck["epoch"], best=ck["best"])
+    return model, dict(info, regions=reg, dataset=info.get("dataset", "ma52"), epoch=ck["epoch"], best=ck["best"])
 
 # %% ../nbs/10a_evaluate.ipynb #c331694f
 def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports", name=None, exclude=(), batch_size=32) -> dict:
-    "Evaluate the run folder `run` on `split` of `root`; writes metrics, per-class F1, predictions, confusions, submission; returns the metrics."
+    "Evaluate the run folder `run` on `split` of `root` with its benchmark's metrics (run.json's `dataset`); writes metrics, per-class F1 (AP for a multi-label set), predictions, confusions, submission; returns the metrics."
     model, info = load_run(run); cfg = model.cfg; name = name or Path(run).name; out = Path(out)
-    ds = ClipDataset(root, split, pose_cache, cfg.segments, False, exclude=exclude, box_args=info.get("regions"))
+    spec = get_dataset(info["dataset"])
+    ds = ClipDataset(root, split, pose_cache, cfg.segments, False, exclude=exclude, box_args=info.get("regions"), multilabel=cfg.multilabel)
     if len(ds.classes) != cfg.n_classes:
-        raise ValueError(f"{run}: the run has {cfg.n_classes} classes but {root}/label_name.txt has {len(ds.classes)}; "
+        raise ValueError(f"{run}: the run has {cfg.n_classes} classes ({spec.name}) but {root}/label_name.txt has {len(ds.classes)}; "
                          "evaluate it on data with the same label set")
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu"); model.to(device)
     pred = predict(model, clip_loader(ds, batch_size), device)
-    m = ma52_metrics(pred["scores"], pred["labels"])
+    m = dataset_metrics(spec, pred["scores"], pred["labels"])
     write_json(out / "metrics" / f"{name}.json", dict(**m, n_test=len(ds), epoch=info["epoch"]))
-    f1 = per_class_f1(pred["scores"], pred["labels"]); files = np.array([c.file for c in ds.clips])[pred["index"]]
-    save_arrays(out / "predictions" / f"{name}.npz", **pred, files=files.astype(str), per_class_f1=f1)
-    p = pred["scores"].argmax(1)
-    write_csv(out / "plots" / "confusion" / f"{name}.csv", [dict(actual=MA52_ACTIONS[a], predicted=MA52_ACTIONS[b]) for a, b in zip(pred["labels"], p)])
-    write_csv(out / "plots" / "confusion_body" / f"{name}.csv", [dict(actual=MA52_BODY_LEVELS[a], predicted=MA52_BODY_LEVELS[b])
-                                                               for a, b in zip(fine_to_coarse(pred["labels"]), fine_to_coarse(p))])
-    write_csv(out / "submissions" / f"{name}.csv", submission_rows(pred["scores"], [Path(f).stem for f in files]))
-    write_csv(out / "per_class" / f"{name}.csv", [dict(action=n, f1=round(float(v), 4)) for n, v in zip(MA52_ACTIONS, f1)])
+    files = np.array([c.file for c in ds.clips])[pred["index"]]; names = list(ds.classes)
+    if cfg.multilabel:                                   # per class: average precision; confusion: each true label against the top class
+        from sklearn.metrics import average_precision_score
+        per = np.array([average_precision_score(pred["labels"][:, c], pred["scores"][:, c]) if pred["labels"][:, c].any() else np.nan
+                        for c in range(cfg.n_classes)]); col = "ap"
+        pairs = [(names[a], names[p]) for y, p in zip(pred["labels"], pred["scores"].argmax(1)) for a in np.flatnonzero(y)]
+    else:
+        per = per_class_f1(pred["scores"], pred["labels"], cfg.n_classes); col = "f1"
+        pairs = [(names[a], names[b]) for a, b in zip(pred["labels"], pred["scores"].argmax(1))]
+    save_arrays(out / "predictions" / f"{name}.npz", **pred, files=files.astype(str), per_class_f1=per)
+    write_csv(out / "plots" / "confusion" / f"{name}.csv", [dict(actual=a, predicted=b) for a, b in pairs] or [dict(actual="", predicted="")])
+    if spec.name == "ma52":
+        p = pred["scores"].argmax(1)
+        write_csv(out / "plots" / "confusion_body" / f"{name}.csv", [dict(actual=MA52_BODY_LEVELS[a], predicted=MA52_BODY_LEVELS[b])
+                                                                   for a, b in zip(fine_to_coarse(pred["labels"]), fine_to_coarse(p))])
+        write_csv(out / "submissions" / f"{name}.csv", submission_rows(pred["scores"], [Path(f).stem for f in files]))
+    else:                                                # no body levels: the class confusion again; the top-5 classes per clip
+        write_csv(out / "plots" / "confusion_body" / f"{name}.csv", [dict(actual=a, predicted=b) for a, b in pairs] or [dict(actual="", predicted="")])
+        top = np.argsort(-pred["scores"], 1, kind="stable")[:, :5]
+        write_csv(out / "submissions" / f"{name}.csv", [dict(vid=Path(f).stem, **{f"pred_{k + 1}": int(t[k]) for k in range(top.shape[1])}) for f, t in zip(files, top)])
+    write_csv(out / "per_class" / f"{name}.csv", [dict(action=n, **{col: round(float(v), 4)}) for n, v in zip(names, per)])
     return m
 
 # %% ../nbs/10a_evaluate.ipynb #e522aa63

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from .core import atomic_path, write_json, get_logger, save_arrays, cli
 from .taxonomy import LANDMARK_PARTS
-from .data import read_list, read_frames, num_frames, DataError
+from .data import read_list, list_videos, read_frames, num_frames, DataError
 
 # %% auto #0
 __all__ = ['LANDMARK_GROUPS', 'PoseEstimator', 'fill_missing', 'sample_frames', 'estimate_video', 'pose_path', 'load_pose',
@@ -139,7 +139,7 @@ def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, 
     from tqdm.auto import tqdm
     kw = dict(backend=backend, model_path=model_path, model_complexity=model_complexity, **est_kw)
     PoseEstimator(**kw)                                      # fail early on a bad backend or model path
-    vids = sorted({str(c.path) for s in splits for c in read_list(root, s)})
+    vids = sorted({str(c.path) for s in splits for c in list_videos(root, s)})
     vids = [v for k, v in enumerate(vids) if k % shard[1] == shard[0]]
     Path(cache).mkdir(parents=True, exist_ok=True)
     for f in Path(cache).glob(".*.part"): f.unlink()       # a killed run's unfinished writes (never a cache file)
@@ -198,7 +198,7 @@ def pose_stage(root, cache, report, metrics, splits=("train", "val", "test"), st
     if log: Path(log).parent.mkdir(parents=True, exist_ok=True)
     recs = run_pose(root, cache, splits, stride, workers, backend=backend, model_path=model_path, progress=progress, log=log)
     secs = time.time() - t; done = {r["video"] for r in recs}
-    for c in (c for s in splits for c in read_list(root, s)):
+    for c in (c for s in splits for c in list_videos(root, s)):
         if c.file not in done and pose_path(cache, c.file).exists(): recs.append(_record_from_cache(c.file, cache)); done.add(c.file)
     q = pose_quality(root, cache, recs)
     fps = sum(r.get("ran", 0) for r in recs if "seconds" in r) / secs if secs > 1 else float("nan")

@@ -11,6 +11,7 @@ from .core import write_json, save_arrays
 from .data import read_list
 from .pose import load_pose, pose_path
 from .metrics import ma52_metrics, per_class_f1
+from .datasets import get_dataset, dataset_metrics
 
 # %% auto #0
 __all__ = ['trajectory_features', 'clip_landmarks', 'pose_baseline']
@@ -37,22 +38,32 @@ def clip_landmarks(root, clip, source="pose", pose_cache="work/pose") -> np.ndar
     return load_pose(pose_path(pose_cache, clip.file))["landmarks"]
 
 # %% ../nbs/08b_pose_baseline.ipynb #2bd62921
-def pose_baseline(root, source="pose", pose_cache="work/pose", out="reports", name=None, exclude=(), seed=0) -> dict:
-    "Fit the trajectory classifier on train, evaluate on test; writes metrics and predictions like `evaluate_run`; returns the metrics."
+def pose_baseline(root, source="pose", pose_cache="work/pose", out="reports", name=None, exclude=(), seed=0, dataset="ma52") -> dict:
+    "Fit the trajectory classifier on train, evaluate on test with the benchmark's metrics; writes metrics and predictions like `evaluate_run`; returns the metrics."
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
-    ex = set(exclude); data = {}
+    spec = get_dataset(dataset); C = spec.n_classes; ex = set(exclude); data = {}
+    def target(c):
+        if not spec.multilabel: return c.label
+        t = np.zeros(C, np.float32); t[list(c.label)] = 1; return t
     for split in ("train", "test"):
-        clips = [c for c in read_list(root, split) if c.file not in ex]
+        clips = [c for c in read_list(root, split, C, multilabel=spec.multilabel) if c.file not in ex]
         data[split] = (np.stack([trajectory_features(clip_landmarks(root, c, source, pose_cache)) for c in clips]),
-                       np.array([c.label for c in clips]), np.array([c.file for c in clips]))
-    clf = make_pipeline(StandardScaler(), LogisticRegression(C=0.5, max_iter=3000, random_state=seed))
-    clf.fit(*data["train"][:2])
+                       np.array([target(c) for c in clips]), np.array([c.file for c in clips]))
     X, y, files = data["test"]
-    scores = np.zeros((len(y), 52)); scores[:, clf.classes_] = clf.predict_proba(X)
-    m = ma52_metrics(scores, y); name = name or f"pose_{source}"; out = Path(out)
+    if spec.multilabel:                                  # one logistic regression per label (a label never seen in train scores 0)
+        scores = np.zeros((len(y), C)); Xt, yt = data["train"][:2]
+        for k in np.flatnonzero((yt.min(0) == 0) & (yt.max(0) == 1)):
+            clf = make_pipeline(StandardScaler(), LogisticRegression(C=0.5, max_iter=3000, random_state=seed)).fit(Xt, yt[:, k])
+            scores[:, k] = clf.predict_proba(X)[:, 1]
+        from sklearn.metrics import average_precision_score
+        per = np.array([average_precision_score(y[:, k], scores[:, k]) if y[:, k].any() else np.nan for k in range(C)])
+    else:
+        clf = make_pipeline(StandardScaler(), LogisticRegression(C=0.5, max_iter=3000, random_state=seed))
+        clf.fit(*data["train"][:2])
+        scores = np.zeros((len(y), C)); scores[:, clf.classes_] = clf.predict_proba(X); per = per_class_f1(scores, y, C)
+    m = dataset_metrics(spec, scores, y); name = name or f"pose_{source}"; out = Path(out)
     write_json(out / "metrics" / f"{name}.json", dict(**m, n_test=len(y)))
-    save_arrays(out / "predictions" / f"{name}.npz", scores=scores, labels=y, index=np.arange(len(y)), files=files,
-                per_class_f1=per_class_f1(scores, y))
+    save_arrays(out / "predictions" / f"{name}.npz", scores=scores, labels=y, index=np.arange(len(y)), files=files, per_class_f1=per)
     return m

@@ -41,14 +41,16 @@ def predict_video(model, info: dict, path, pose_cache=None, estimator=None, topk
     batch = dict(frames=torch.from_numpy(np.ascontiguousarray(frames[None])), boxes=torch.from_numpy(boxes[idx][None].astype(np.float32)),
                  present=torch.from_numpy(present[None]))
     with torch.no_grad(): out = model(batch)
-    prob = out["logits"].float().softmax(-1)[0].numpy()
+    from bmoe.datasets import get_dataset
+    names = get_dataset(info.get("dataset", "ma52")).classes       # the run's benchmark: its class names; sigmoid scores for a multi-label set
+    prob = (out["logits"].float().sigmoid() if cfg.multilabel else out["logits"].float().softmax(-1))[0].numpy()
     top = np.argsort(-prob)[:topk]
-    levels = np.bincount(fine_to_coarse(np.arange(len(prob))), weights=prob, minlength=len(MA52_BODY_LEVELS)) if len(prob) == len(MA52_ACTIONS) else None
+    levels = np.bincount(fine_to_coarse(np.arange(len(prob))), weights=prob, minlength=len(MA52_BODY_LEVELS)) if tuple(names) == tuple(MA52_ACTIONS) else None
     det = p["detected"][p["ran"]]
     vis = {r: float(np.nanmean(p["landmarks"][:, REGION_LANDMARKS[r], 2])) if det.any() else 0.0 for r in REGIONS[1:]}
     res = dict(video=str(path), frames=n, size=[H, W], person_detected=f"{int(det.sum())}/{len(det)}",
                whole_frame_fallback=bool(not det.any()),
-               top=[dict(id=int(i), action=MA52_ACTIONS[i] if len(prob) == len(MA52_ACTIONS) else str(i), p=round(float(prob[i]), 4)) for i in top],
+               top=[dict(id=int(i), action=names[i], p=round(float(prob[i]), 4)) for i in top],
                region_visibility={k: round(v, 3) for k, v in vis.items()},
                regions_absent=[r for r, q in zip(REGIONS[1:], present[1:]) if not q] if det.any() else [],
                boxes=boxes[idx].round(1).tolist(), frame_indices=idx.tolist())

@@ -13,11 +13,11 @@ from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
 from .metrics import METRIC_KEYS, confusions
 
 # %% auto #0
-__all__ = ['COLUMNS', 'PUBLISHED', 'NAMES', 'seed_table', 'main_table', 'ablation_table', 'write_table', 'seed_metrics',
-           'fast_metrics', 'paired_bootstrap', 'seed_predictions', 'comparison_table', 'save_fig', 'plot_confusions',
-           'plot_gain_vs_frequency', 'accuracy_by_amplitude', 'plot_accuracy_by_amplitude', 'router_tables',
-           'plot_router', 'plot_curves', 'plot_tsne', 'level_f1', 'expert_level_table', 'acting_router_table',
-           'plot_diagnostics', 'make_figures', 'stage_timings']
+__all__ = ['COLUMNS', 'PUBLISHED', 'NAMES', 'METRIC_NAMES', 'table_columns', 'seed_table', 'main_table', 'ablation_table',
+           'write_table', 'seed_metrics', 'fast_metrics', 'paired_bootstrap', 'seed_predictions', 'comparison_table',
+           'save_fig', 'plot_confusions', 'plot_gain_vs_frequency', 'accuracy_by_amplitude',
+           'plot_accuracy_by_amplitude', 'router_tables', 'plot_router', 'plot_curves', 'plot_tsne', 'level_f1',
+           'expert_level_table', 'acting_router_table', 'plot_diagnostics', 'make_figures', 'stage_timings']
 
 # %% ../nbs/11_report.ipynb #e68fdfe1
 COLUMNS = [("Body Top-1", "body_top1"), ("Action Top-1", "action_top1"), ("Action Top-5", "action_top5"),
@@ -37,28 +37,44 @@ NAMES = {"tsm": "TSM", "manet": "MANet-like", "experts": "Region experts (ensemb
          "bmoe_scratch": "B-MoE, from scratch", "pose_pose": "Pose-only (MediaPipe landmarks)", "pose_gt": "Pose-only (ground-truth landmarks)"}
 
 # %% ../nbs/11_report.ipynb #e68fdfe3
-def seed_table(metrics: dict, source: str = "ours") -> pd.DataFrame:
-    "Methods x official metrics (percent), mean over seeds, with the seeds' standard deviation of F1_mean and action F1 macro; `metrics` is {method: [metrics of each seed]}."
-    rows = []
+#: display names of the other benchmarks' metrics (bmoe.datasets)
+METRIC_NAMES = {"top1": "Top-1", "top5": "Top-5", "f1_macro": "F1 macro", "f1_micro": "F1 micro", "map": "mAP"}
+
+def table_columns(dataset="ma52") -> tuple[list, tuple]:
+    "The (display name, key) columns of a benchmark's tables, and the two whose spread over seeds is shown."
+    from bmoe.datasets import get_dataset
+    spec = get_dataset(dataset)
+    if spec.name == "ma52": return COLUMNS, ("Action F1 macro", "F1_mean")
+    cols = [(METRIC_NAMES[k], k) for k in spec.table]
+    return cols, tuple(c for c, _ in cols[:2])
+
+def seed_table(metrics: dict, source: str = "ours", dataset="ma52") -> pd.DataFrame:
+    "Methods x the benchmark's metrics (percent), mean over seeds, with the seeds' standard deviation of the two main ones; `metrics` is {method: [metrics of each seed]}."
+    rows = []; cols, sds = table_columns(dataset)
     for m, runs in metrics.items():
-        runs = runs if isinstance(runs, list) else [runs]; v = pd.DataFrame([{c: 100 * r[k] for c, k in COLUMNS} for r in runs])
+        runs = runs if isinstance(runs, list) else [runs]; v = pd.DataFrame([{c: 100 * r[k] for c, k in cols} for r in runs])
         src = "ground-truth landmarks (information ceiling)" if m == "pose_gt" else source
         rows.append(dict(Method=NAMES.get(m, m), Source=src, Seeds=len(runs), **v.mean().to_dict(),
-                         **{f"{c} sd": (v[c].std() if len(runs) > 1 else float("nan")) for c in ("Action F1 macro", "F1_mean")}))
+                         **{f"{c} sd": (v[c].std() if len(runs) > 1 else float("nan")) for c in sds}))
     return pd.DataFrame(rows).round(2)
 
 # %% ../nbs/11_report.ipynb #e68fdfe4
-def main_table(metrics: dict, dataset: str = "ours") -> pd.DataFrame:
-    "The main table: ours (mean over seeds, `seed_table`), then the published MA-52 rows, marked as published."
-    ours = seed_table(metrics, f"ours, {dataset}")
-    pub = pd.DataFrame([dict(Method=m, Source="published (MA-52)", Seeds=float("nan"), **dict(zip([c for c, _ in COLUMNS], v))) for m, v in PUBLISHED.items()])
-    return pd.concat([ours, pub], ignore_index=True).dropna(axis=1, how="all")
+def main_table(metrics: dict, dataset: str = "ours", benchmark="ma52") -> pd.DataFrame:
+    "The main table: ours (mean over seeds, `seed_table`), then the benchmark's published rows, marked as published."
+    from bmoe.datasets import get_dataset
+    spec = get_dataset(benchmark); ours = seed_table(metrics, f"ours, {dataset}", spec)
+    if spec.name == "ma52":
+        pub = [dict(Method=m, Source="published (MA-52)", Seeds=float("nan"), **dict(zip([c for c, _ in COLUMNS], v))) for m, v in PUBLISHED.items()]
+    else:
+        names = dict((k, c) for c, k in table_columns(spec)[0])
+        pub = [dict(Method=m, Source=f"published ({src})", Seeds=float("nan"), **{names[k]: 100 * v}) for m, k, v, src in spec.published]
+    return pd.concat([ours, pd.DataFrame(pub)], ignore_index=True).dropna(axis=1, how="all")
 
 # %% ../nbs/11_report.ipynb #e68fdfe5
-def ablation_table(metrics: dict, ref: str = "bmoe") -> pd.DataFrame:
-    "B-MoE variants: official metrics (percent, mean over seeds) and the change of F1_mean and action F1 macro against `ref`."
-    t = seed_table(metrics); r = t[t.Method == NAMES.get(ref, ref)].iloc[0]
-    t["Δ F1_mean"] = t["F1_mean"] - r["F1_mean"]; t["Δ Action F1 macro"] = t["Action F1 macro"] - r["Action F1 macro"]
+def ablation_table(metrics: dict, ref: str = "bmoe", benchmark="ma52") -> pd.DataFrame:
+    "B-MoE variants: the benchmark's metrics (percent, mean over seeds) and the change of the two main ones against `ref`."
+    t = seed_table(metrics, dataset=benchmark); r = t[t.Method == NAMES.get(ref, ref)].iloc[0]
+    for c in reversed(table_columns(benchmark)[1]): t[f"Δ {c}"] = t[c] - r[c]
     return t.drop(columns="Source").dropna(axis=1, how="all").round(2)
 
 # %% ../nbs/11_report.ipynb #e68fdfe6
@@ -87,40 +103,51 @@ def _f1_macro(y, p, n):
     present = (cy + cp) > 0                              # scikit-learn's default label set: classes seen in y or p
     return float((2 * tp[present] / (cy + cp)[present]).mean())
 
-def fast_metrics(labels, pred) -> dict:
-    "Action top-1, action F1 macro and F1_mean of top-1 predictions, as `ma52_metrics` defines them."
+def fast_metrics(labels, pred, benchmark="ma52") -> dict:
+    "Action top-1, action F1 macro and F1_mean of top-1 predictions, as `ma52_metrics` defines them (another benchmark: top-1 and F1 macro; mAP of scores for a multi-label set)."
+    from bmoe.datasets import get_dataset
+    spec = get_dataset(benchmark)
+    if spec.multilabel:
+        from bmoe.metrics import mean_average_precision
+        return dict(map=mean_average_precision(pred, labels))
+    if spec.name != "ma52":
+        y, p = np.asarray(labels), np.asarray(pred); return dict(top1=float((y == p).mean()), f1_macro=_f1_macro(y, p, spec.n_classes))
     y, p = np.asarray(labels), np.asarray(pred); by, bp = fine_to_coarse(y), fine_to_coarse(p)
     acc, bacc = float((y == p).mean()), float((by == bp).mean())
     af, bf = _f1_macro(y, p, 52), _f1_macro(by, bp, 7)
     return dict(action_top1=acc, action_f1_macro=af, f1_mean=(acc + af + bacc + bf) / 4)
 
 # %% ../nbs/11_report.ipynb #ba000003
-def paired_bootstrap(pred_a: list, pred_b: list, labels, metric="action_f1_macro", n=2000, seed=0) -> dict:
-    "Mean difference a - b of `metric` (percent, each side averaged over its seeds' top-1 predictions) and its paired bootstrap 95% interval."
+def paired_bootstrap(pred_a: list, pred_b: list, labels, metric="action_f1_macro", n=2000, seed=0, benchmark="ma52") -> dict:
+    "Mean difference a - b of `metric` (percent, each side averaged over its seeds' top-1 predictions, or scores for a multi-label set) and its paired bootstrap 95% interval."
     y = np.asarray(labels); A, B = np.asarray(pred_a), np.asarray(pred_b); rng = np.random.default_rng(seed)
-    diff = lambda i: 100 * (np.mean([fast_metrics(y[i], a[i])[metric] for a in A]) - np.mean([fast_metrics(y[i], b[i])[metric] for b in B]))
+    f = lambda i, a: fast_metrics(y[i], a[i], benchmark)[metric]
+    diff = lambda i: 100 * (np.mean([f(i, a) for a in A]) - np.mean([f(i, b) for b in B]))
     boot = np.array([diff(rng.integers(0, len(y), len(y))) for _ in range(n)])
     lo, hi = np.percentile(boot, [2.5, 97.5])
     return dict(diff=diff(np.arange(len(y))), lo=float(lo), hi=float(hi), holds=bool(lo > 0 or hi < 0))
 
 # %% ../nbs/11_report.ipynb #ba000006
-def seed_predictions(method, seeds, reports="reports") -> tuple[list, np.ndarray, list]:
-    "Top-1 predictions of each seed's run of `method` (clips sorted by file), the labels, and the seeds found."
+def seed_predictions(method, seeds, reports="reports", scores=False) -> tuple[list, np.ndarray, list]:
+    "Top-1 predictions (or the `scores`) of each seed's run of `method` (clips sorted by file), the labels, and the seeds found."
     found = [s for s in seeds if (Path(reports) / "predictions" / f"{method}-s{s}.npz").exists()] or \
             [s for s in (0,) if (Path(reports) / "predictions" / f"{method}-s{s}.npz").exists()]
     if not found: raise FileNotFoundError(f"{reports}/predictions/{method}-s*.npz: no predictions of {method}; run its evaluation")
     P = [dict(np.load(Path(reports) / "predictions" / f"{method}-s{s}.npz")) for s in found]; o = [np.argsort(p["files"]) for p in P]
-    return [p["scores"].argmax(1)[k] for p, k in zip(P, o)], P[0]["labels"][o[0]], found
+    return [(p["scores"] if scores else p["scores"].argmax(1))[k] for p, k in zip(P, o)], P[0]["labels"][o[0]], found
 
 # %% ../nbs/11_report.ipynb #ba000007
-def comparison_table(ref, others, seeds, reports="reports", metrics=("action_f1_macro", "f1_mean"), n=2000) -> pd.DataFrame:
+def comparison_table(ref, others, seeds, reports="reports", metrics=None, n=2000, benchmark="ma52") -> pd.DataFrame:
     "Paired bootstrap of `ref` against each of `others` (points, 95% interval, whether the claim holds), over their seeds."
-    a, y, sa = seed_predictions(ref, seeds, reports); rows = []
+    from bmoe.datasets import get_dataset
+    spec = get_dataset(benchmark)
+    metrics = metrics or (("action_f1_macro", "f1_mean") if spec.name == "ma52" else ("map",) if spec.multilabel else ("top1", "f1_macro"))
+    a, y, sa = seed_predictions(ref, seeds, reports, spec.multilabel); rows = []
     for m in others:
-        b, yb, sb = seed_predictions(m, seeds, reports)
+        b, yb, sb = seed_predictions(m, seeds, reports, spec.multilabel)
         if not np.array_equal(y, yb): raise ValueError(f"{ref} and {m} were evaluated on different clips; evaluate both on the same split")
         rows += [dict(comparison=f"{NAMES.get(ref, ref)} - {NAMES.get(m, m)}", metric=k, seeds=f"{len(sa)} vs {len(sb)}",
-                      **paired_bootstrap(a, b, y, k, n)) for k in metrics]
+                      **paired_bootstrap(a, b, y, k, n, benchmark=spec)) for k in metrics]
     return pd.DataFrame(rows).round(2)
 
 # %% ../nbs/11_report.ipynb #d5f2075e
@@ -207,14 +234,14 @@ def plot_router(by_level, by_action):
     ax[1].set_ylabel(""); fig.suptitle("B-MoE router weights (test clips)"); return fig
 
 # %% ../nbs/11_report.ipynb #f2d710c2
-def plot_curves(histories: dict):
-    "Training loss and validation F1_mean per epoch, one line per method."
+def plot_curves(histories: dict, score="f1_mean"):
+    "Training loss and the validation score (MA-52: F1_mean) per epoch, one line per method."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(11, 4))
     for m, h in histories.items():
         e = [r["epoch"] for r in h]
-        ax[0].plot(e, [r["train_loss"] for r in h], label=m); ax[1].plot(e, [100 * r["val_f1_mean"] for r in h], label=m)
-    ax[0].set_ylabel("training loss"); ax[1].set_ylabel("val F1_mean (%)")
+        ax[0].plot(e, [r["train_loss"] for r in h], label=m); ax[1].plot(e, [100 * r[f"val_{score}"] for r in h], label=m)
+    ax[0].set_ylabel("training loss"); ax[1].set_ylabel(f"val {score} (%)")
     for a in ax: a.set_xlabel("epoch")
     ax[1].legend(fontsize=7); return fig
 
@@ -268,10 +295,37 @@ def plot_diagnostics(experts: pd.DataFrame, router: pd.DataFrame):
     ax[1].tick_params(axis="x", rotation=30); ax[1].legend(fontsize=7); return fig
 
 # %% ../nbs/11_report.ipynb #11f00002
-def make_figures(main: list, ablations: list, root, seeds=(0,), reports="reports", runs="work/runs", method="bmoe", out=None) -> dict:
+def _figures_other(spec, methods, s0, reports, runs, method, out) -> dict:
+    "The figures of a benchmark without MA-52's body levels: training curves, B-MoE's router per class and, single-label, its confusion."
+    import matplotlib.pyplot as plt, seaborn as sns
+    pred = {m: dict(np.load(reports / "predictions" / f"{m}-s{s0}.npz")) for m in methods if (reports / "predictions" / f"{m}-s{s0}.npz").exists()}
+    hist = {m: json.loads((runs / f"s{s0}" / m / "history.json").read_text()) for m in methods if (runs / f"s{s0}" / m / "history.json").exists()}
+    save_fig(plot_curves({NAMES.get(m, m): h for m, h in hist.items()}, spec.score), out / "training_curves")
+    p, res = pred[method], {}
+    first = p["labels"].argmax(1) if spec.multilabel else p["labels"]     # a multi-label clip counts under its first label
+    regions = json.loads((runs / f"s{s0}" / method / "run.json").read_text())["key"]["model"]["regions"]
+    if "router" in p:
+        r = pd.DataFrame(p["router"], columns=list(regions)).groupby(first).mean(); r.index = [spec.classes[i] for i in r.index]
+        res["router_by_class"] = r
+        fig, ax = plt.subplots(figsize=(5, 0.3 * len(r) + 1.5), layout="constrained")
+        sns.heatmap(r, ax=ax, annot=True, fmt=".2f", cmap="viridis"); ax.set_title(f"B-MoE router weights per class ({spec.name}, test)")
+        save_fig(fig, out / "router_weights")
+    if not spec.multilabel:
+        from sklearn.metrics import confusion_matrix
+        cm = confusion_matrix(p["labels"], p["scores"].argmax(1), labels=np.arange(spec.n_classes)); res["confusion"] = cm
+        fig, ax = plt.subplots(figsize=(0.35 * spec.n_classes + 3, 0.3 * spec.n_classes + 2.5), layout="constrained")
+        sns.heatmap(cm, ax=ax, annot=spec.n_classes <= 20, fmt="d", cmap="Blues", xticklabels=spec.classes, yticklabels=spec.classes)
+        ax.set_xlabel("predicted"); ax.set_ylabel("true"); ax.set_title(f"B-MoE, test split ({spec.name})")
+        save_fig(fig, out / f"confusion_{method}")
+    return res
+
+def make_figures(main: list, ablations: list, root, seeds=(0,), reports="reports", runs="work/runs", method="bmoe", out=None, benchmark="ma52") -> dict:
     "Figures of the evaluated methods under `out` (default reports/figures); returns their key numbers."
     import csv
+    from bmoe.datasets import get_dataset
     reports, runs = Path(reports), Path(runs); out = Path(out or reports / "figures"); out.mkdir(parents=True, exist_ok=True)
+    spec = get_dataset(benchmark)
+    if spec.name != "ma52": return _figures_other(spec, list(dict.fromkeys(main + ablations + ["experts"])), seeds[0], reports, runs, method, out)
     s0 = seeds[0]; methods = list(dict.fromkeys(main + ablations + ["experts"]))     # the experts run, where there is one
     pred = {m: dict(np.load(reports / "predictions" / f"{m}-s{s0}.npz")) for m in methods if (reports / "predictions" / f"{m}-s{s0}.npz").exists()}
     hist = {m: json.loads((runs / f"s{s0}" / m / "history.json").read_text()) for m in methods if (runs / f"s{s0}" / m / "history.json").exists()}

@@ -12,9 +12,10 @@ from .core import cli
 from .taxonomy import MA52_ACTIONS, MA52_TRAIN_COUNTS, N_ACTIONS, fine_to_coarse, write_label_names
 
 # %% auto #0
-__all__ = ['PRESETS', 'SKIN', 'PROGRAMS', 'PARTS', 'SynthConfig', 'preset', 'class_counts', 'subject_splits', 'make_subject',
-           'smoothstep', 'wave', 'param_motion', 'hand_motion', 'clip_tracks', 'skeleton', 'landmarks33', 'draw_frame',
-           'render_clip', 'plan_clips', 'write_dataset', 'main']
+__all__ = ['PRESETS', 'SKIN', 'PROGRAMS', 'EXTRA_PROGRAMS', 'STAND_INS', 'PARTS', 'SynthConfig', 'preset', 'class_counts',
+           'subject_splits', 'make_subject', 'smoothstep', 'wave', 'param_motion', 'hand_motion', 'label_program',
+           'program_parts', 'clip_tracks', 'skeleton', 'landmarks33', 'draw_frame', 'render_clip', 'plan_clips',
+           'write_dataset', 'main']
 
 # %% ../nbs/02_synth.ipynb #9aacde3b
 @dataclass
@@ -36,14 +37,20 @@ class SynthConfig:
     lighting: float = 0.1       # lighting drift over a clip, fraction of brightness
     seated: float = 0.7         # fraction of subjects that sit
     supersample: int = 2        # render at this factor, then downsample (sub-pixel motion)
-    seed: int = 0
+    seed: int = 0               # the seed of everything drawn: the same seed gives the same bytes
     workers: int = 0            # render processes (0: all cores)
+    labels: str = "ma52"        # the label set: ma52, or another benchmark's (socialgesture, mpii_gi14, mpii_gi19; a fixture)
 
 PRESETS = {
     "smoke": dict(n_subjects=9, train_clips=52, min_train=1, min_eval=1, size=96, fps=6, frames=8),
     "demo": dict(),
     "full": dict(n_subjects=205, train_clips=11250, eval_ratio=5586 / 11250, min_train=6, min_eval=2,
                  size=224, fps=12, frames=32),
+    # fixtures of the other benchmarks' label sets (a few clips per class; bmoe.datasets): they test the formats,
+    # heads and metrics end to end, not the gestures, which are rendered with MA-52 actions' programs (STAND_INS)
+    "socialgesture": dict(labels="socialgesture", n_subjects=6, train_clips=16, min_train=4, min_eval=2, size=96, fps=6, frames=8),
+    "mpii_gi14": dict(labels="mpii_gi14", n_subjects=6, train_clips=42, min_train=3, min_eval=1, size=96, fps=6, frames=8),
+    "mpii_gi19": dict(labels="mpii_gi19", n_subjects=6, train_clips=38, min_train=2, min_eval=1, size=96, fps=6, frames=8),
 }
 
 # %% ../nbs/02_synth.ipynb #d9068ff0
@@ -51,14 +58,18 @@ def preset(name: str, **overrides) -> SynthConfig:
     "The named preset's configuration, with overrides."
     if name not in PRESETS: raise ValueError(f"unknown preset {name!r}; choose one of {list(PRESETS)}")
     cfg = replace(SynthConfig(**PRESETS[name]), **overrides)
+    from bmoe.datasets import get_dataset
+    get_dataset(cfg.labels)                                          # a known label set, or a one-line error
     if cfg.frames < 4 or cfg.size < 32:
         raise ValueError(f"frames must be at least 4 and size at least 32 pixels (got frames={cfg.frames}, size={cfg.size})")
     return cfg
 
 # %% ../nbs/02_synth.ipynb #48242eaf
 def class_counts(cfg: SynthConfig) -> dict:
-    "Clips per class for each split."
-    p = np.array(MA52_TRAIN_COUNTS, float) / sum(MA52_TRAIN_COUNTS)
+    "Clips per class for each split (another label set than MA-52's: the same number for every class)."
+    from bmoe.datasets import get_dataset
+    C = get_dataset(cfg.labels).n_classes
+    p = np.array(MA52_TRAIN_COUNTS, float) / sum(MA52_TRAIN_COUNTS) if cfg.labels == "ma52" else np.full(C, 1.0 / C)
     tr = np.maximum(cfg.min_train, np.round(p * cfg.train_clips)).astype(int)
     ev = np.maximum(cfg.min_eval, np.round(tr * cfg.eval_ratio)).astype(int)
     return {"train": tr, "val": ev, "test": ev.copy()}
@@ -173,6 +184,39 @@ PROGRAMS = {
     "scratching feet": [param_motion("lean", "hold", 0.25), hand_motion("R", "ankle", ox=0.006, n=3)],
 }
 
+# %% ../nbs/02_synth.ipynb #8838bd19
+EXTRA_PROGRAMS = {
+    "leaning left": [param_motion("tilt", "hold", 6.0)],
+    "leaning right": [param_motion("tilt", "hold", -6.0)],
+    "slumping": [param_motion("rise", "step", -0.02), param_motion("lean", "step", 0.05)],
+    "crouching": [param_motion("lean", "hold", 0.2)],
+}
+_MPII14 = {"Settle": ["shaking body"], "Legs crossed": ["crossing legs"], "Groom": ["playing or tidying hair"],
+           "Hand-mouth": ["covering mouth"], "Fold arms": ["crossing arms"], "Leg movement": ["shaking legs"],
+           "Scratch": ["scratching arms"], "Gesture": ["illustrative gestures"], "Hand-face": ["scratching or touching face"],
+           "Adjusting clothing": ["scratching or touching chest"], "Fumble": ["playing objects"], "Shrug": ["shrugging"],
+           "Stretching": ["stretching arms"], "Smearing hands": ["rubbing hands"]}
+#: each class of another benchmark -> the programs (MA-52 actions, or EXTRA_PROGRAMS) that draw it in a fixture
+STAND_INS = {
+    "socialgesture": {"pointing": ["pointing oneself"], "showing": ["spreading hands"], "giving": ["illustrative gestures"],
+                      "reaching": ["stretching arms"]},
+    "mpii_gi14": _MPII14,
+    "mpii_gi19": _MPII14 | {"Lean towards straight": ["sitting straightly"], "Lean towards left": ["leaning left"],
+                            "Lean towards right": ["leaning right"], "Relax": ["slumping"], "Crouch": ["crouching"]},
+}
+
+def label_program(label, labels: str = "ma52") -> list:
+    "The motion program of a clip of class `label` (a class id, or a tuple of ids for a multi-label set) of label set `labels`."
+    if labels == "ma52": return PROGRAMS[MA52_ACTIONS[label]]
+    from bmoe.datasets import get_dataset
+    names = get_dataset(labels).classes
+    return [t for i in (label if isinstance(label, (tuple, list)) else (label,))
+            for a in STAND_INS[labels][names[i]] for t in (PROGRAMS[a] if a in PROGRAMS else EXTRA_PROGRAMS[a])]
+
+def program_parts(prog: list) -> set:
+    "The body parts (indices into PARTS) a program moves."
+    return {2 if t[0] == "H" else _PART_OF[t[1].split("_")[0]] for t in prog}
+
 # %% ../nbs/02_synth.ipynb #5dc230fa
 PARTS = ["head", "body", "upper", "lower"]
 _PART_OF = dict(tilt=1, yaw=1, rise=1, lean=1, sh=1, pitch=0, hyaw=0, roll=0, open=2, point=2,
@@ -184,14 +228,14 @@ def _smooth_noise(rng, T, fps, n=3):
     f, ph, a = rng.uniform(0.1, 0.8, n), rng.uniform(0, 2 * np.pi, n), rng.normal(0, 1, n) / np.sqrt(n)
     return (a[:, None] * np.sin(2 * np.pi * f[:, None] * t[None] + ph[:, None])).sum(0)
 
-def clip_tracks(label: int, cfg: SynthConfig, rng) -> dict:
-    "Per-frame pose parameters, hand tracks, acting parts and amplitude of one clip of class `label`."
+def clip_tracks(label, cfg: SynthConfig, rng) -> dict:
+    "Per-frame pose parameters, hand tracks, acting parts and amplitude of one clip of class `label` (ids: a multi-label clip)."
     T = cfg.frames
     amp = float(rng.uniform(*cfg.amp_range)) * cfg.amplitude
     t0 = rng.uniform(0.0, 0.2); dur = rng.uniform(0.6, 0.8)
     tau = (np.arange(T) / max(T - 1, 1) - t0) / dur
     params, hands, parts = {}, [], np.zeros((T, 4), np.uint8)
-    for tr in PROGRAMS[MA52_ACTIONS[label]]:
+    for tr in label_program(label, cfg.labels):
         if tr[0] == "P":
             _, name, kind, value, n = tr
             w = wave(kind, tau, n)
@@ -408,22 +452,31 @@ def render_clip(label: int, sub: dict, cfg: SynthConfig, seed) -> tuple:
         img += rng.normal(0, cfg.noise * 255, img.shape)
         frames[i] = np.clip(img, 0, 255).astype(np.uint8)
         lms[i] = landmarks33(sk, lambda pt, off=off: (np.asarray(pt) * sub["scale"] * S0 + off))
-    meta = dict(label=int(label), subject=int(sub["sid"]), amplitude=round(tr["amplitude"], 4), seated=sub["seated"],
+    meta = dict(label=[int(l) for l in label] if isinstance(label, (tuple, list)) else int(label), subject=int(sub["sid"]), amplitude=round(tr["amplitude"], 4), seated=sub["seated"],
                 window_start=round(tr["window"][0], 4), window_len=round(tr["window"][1], 4))
     return frames, lms, tr["parts"], meta
 
 # %% ../nbs/02_synth.ipynb #871330fd
 def plan_clips(cfg: SynthConfig) -> list[dict]:
     "One record per clip: split, subject, label and file name, in a fixed order."
+    from bmoe.datasets import get_dataset
+    spec = get_dataset(cfg.labels); ma52 = cfg.labels == "ma52"
     counts, subs = class_counts(cfg), subject_splits(cfg)
     rng = np.random.default_rng([cfg.seed, 11]); plan = []; per_subject = {}
+    co = np.random.default_rng([cfg.seed, 13])                 # second labels of multi-label clips: a stream of its own
     for split in ("train", "val", "test"):
-        labels = np.repeat(np.arange(N_ACTIONS), counts[split]); rng.shuffle(labels)
+        labels = np.repeat(np.arange(spec.n_classes), counts[split]); rng.shuffle(labels)
         order = rng.permutation(np.resize(subs[split], len(labels)))
         for lab, sid in zip(labels, order):
             n = per_subject[sid] = per_subject.get(sid, 0) + 1
-            plan.append(dict(file=f"{sid:04d}_{int(fine_to_coarse(lab)):02d}_{n:04d}.mp4", split=split,
-                             subject=int(sid), label=int(lab), body=int(fine_to_coarse(lab))))
+            level = int(fine_to_coarse(lab)) if ma52 else -1; label = int(lab)
+            if spec.multilabel:                                # half the clips: a second label moving other body parts
+                label, used = [int(lab)], program_parts(label_program(int(lab), cfg.labels))
+                if co.random() < 0.5:
+                    free = [c for c in range(spec.n_classes) if not program_parts(label_program(c, cfg.labels)) & used]
+                    if free: label = sorted(label + [int(co.choice(free))])
+            plan.append(dict(file=f"{sid:04d}_{level if ma52 else int(lab):02d}_{n:04d}.mp4", split=split,
+                             subject=int(sid), label=label, body=level))
     for i, p in enumerate(plan): p["index"] = i
     return plan
 
@@ -444,7 +497,8 @@ def _render_one(args):
     rec, cfg, out = args
     cfg, out = SynthConfig(**cfg), Path(out)                   # plain types cross the process boundary
     sub = make_subject(rec["subject"], cfg)
-    fr, lm, parts, meta = render_clip(rec["label"], sub, cfg, [cfg.seed, 3, rec["index"]])
+    lab = tuple(rec["label"]) if isinstance(rec["label"], list) else rec["label"]
+    fr, lm, parts, meta = render_clip(lab, sub, cfg, [cfg.seed, 3, rec["index"]])
     stem = rec["file"][:-4]
     _save_npy(out / "annotations" / f"{stem}.landmarks.npy", lm)
     _save_npy(out / "annotations" / f"{stem}.parts.npy", parts)
@@ -454,7 +508,8 @@ def _render_one(args):
 # %% ../nbs/02_synth.ipynb #f3a7dab6
 def _meta_only(args):
     rec, cfg, out = args                                       # a finished clip: recompute its metadata cheaply
-    rng = np.random.default_rng([cfg.seed, 3, rec["index"]]); tr = clip_tracks(rec["label"], cfg, rng)
+    lab = tuple(rec["label"]) if isinstance(rec["label"], list) else rec["label"]
+    rng = np.random.default_rng([cfg.seed, 3, rec["index"]]); tr = clip_tracks(lab, cfg, rng)
     sub = make_subject(rec["subject"], cfg)
     return dict(rec, amplitude=round(tr["amplitude"], 4), seated=sub["seated"], window_start=round(tr["window"][0], 4),
                 window_len=round(tr["window"][1], 4))
@@ -479,13 +534,16 @@ def write_dataset(cfg: SynthConfig, out, progress: bool = True) -> list[dict]:
                         desc="rendering clips"):
             done.append(rec)
     done.sort(key=lambda r: r["index"])
-    for split in ("train", "val", "test"):
-        _write_text(out / f"{split}_list_videos.txt", "".join(f"{r['file']} {r['label']}\n" for r in done if r["split"] == split))
-    write_label_names(out / "label_name.txt")
+    from bmoe.datasets import get_dataset
+    spec = get_dataset(cfg.labels); ids = lambda l: " ".join(map(str, l)) if isinstance(l, list) else str(l)
+    for split in ("train", "val", "test"):                     # multi-label: '<file> <id> <id> ...' (bmoe.datasets)
+        _write_text(out / f"{split}_list_videos.txt", "".join(f"{r['file']} {ids(r['label'])}".rstrip() + "\n" for r in done if r["split"] == split))
+    write_label_names(out / "label_name.txt", spec.classes)
+    done = [dict(r, label=";".join(map(str, r["label"]))) if isinstance(r["label"], list) else r for r in done]
     cols = ["file", "split", "subject", "label", "body", "amplitude", "seated", "window_start", "window_len"]
     buf = io.StringIO(); wr = csv.DictWriter(buf, cols, extrasaction="ignore", lineterminator="\n"); wr.writeheader(); wr.writerows(done)
     _write_text(out / "clips.csv", buf.getvalue())
-    conf = {k: v for k, v in asdict(cfg).items() if k != "workers"}   # the output does not depend on workers
+    conf = {k: v for k, v in asdict(cfg).items() if k != "workers" and not (k == "labels" and v == "ma52")}   # nor on workers; MA-52's file as before
     _write_text(out / "synth_config.json", json.dumps(conf, indent=1, sort_keys=True) + "\n")
     return done
 
@@ -496,17 +554,25 @@ class _Serial:
     def map(self, f, xs, chunksize=1): return map(f, xs)
 
 # %% ../nbs/02_synth.ipynb #c1b14b11
+def _field_help() -> dict:
+    "Each SynthConfig field's comment, for --help."
+    import inspect, re, bmoe.synth as mod                       # the package's source (a notebook's class has none)
+    try: src = inspect.getsource(mod.SynthConfig)
+    except (OSError, TypeError): return {}
+    return {m.group(1): m.group(2).strip() for m in re.finditer(r"^ +(\w+): [^=\n]+=[^#\n]+# *(.+)$", src, re.M)}
+
 @cli("bmoe-synth")
 def main(argv=None):
     "Console script `bmoe-synth`."
     ap = argparse.ArgumentParser("bmoe-synth", description="Render the synthetic micro-action dataset in MA-52's format. "
                                  "Every field of bmoe.synth.SynthConfig is an option; unset ones come from the preset.",
                                  epilog="example: bmoe-synth --preset demo --amplitude 0.5 --distractor 2 --out data_hard")
-    ap.add_argument("--preset", default="demo", choices=list(PRESETS), help="smoke (tests), demo (the pipeline's default) or full (MA-52's size) (default: demo)")
+    ap.add_argument("--preset", default="demo", choices=list(PRESETS), help="smoke (tests), demo (the pipeline's default), full (MA-52's size), "
+                    "or a fixture of another benchmark's label set: socialgesture, mpii_gi14, mpii_gi19 (default: demo)")
     ap.add_argument("--out", required=True, help="the folder to write (list files, videos/, annotations/)")
-    base = asdict(preset("demo"))
+    base, desc = asdict(preset("demo")), _field_help()
     for f, v in asdict(SynthConfig()).items():
-        h = f"SynthConfig.{f} (demo: {base[f]})"
+        h = f"{desc.get(f, f)} (demo: {base[f]})"
         if f == "amp_range": ap.add_argument("--amp-range", type=float, nargs=2, default=None, metavar=("LO", "HI"), help=h)
         else: ap.add_argument("--" + f.replace("_", "-"), type=type(v), default=None, help=h)
     a = ap.parse_args(argv)

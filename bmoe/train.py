@@ -17,12 +17,14 @@ from .regions import box_settings
 from .bmoe import ModelConfig, method_config, bmoe_loss
 from .baselines import build_model
 from .metrics import ma52_metrics
+from .datasets import get_dataset, dataset_metrics
+from .data import DataError
 
 # %% auto #0
 __all__ = ['TrainConfig', 'train_config', 'make_optimizer', 'dist_info', 'unwrap', 'predict', 'config_key', 'load_checkpoint',
            'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'init_from_runs', 'fit',
            'stream_hash', 'extract_tokens', 'token_collate', 'TokenDataset', 'token_datasets', 'write_run',
-           'fingerprint', 'train_method', 'token_stage', 'main']
+           'fingerprint', 'train_method', 'check_dataset', 'token_stage', 'main']
 
 # %% ../nbs/09_train.ipynb #f35a8eca
 @dataclass
@@ -87,7 +89,8 @@ def predict(model, loader, device, progress=False) -> dict:
     for b in tqdm(loader, disable=not progress, desc="predict", leave=False):
         with torch.autocast(device.type, torch.bfloat16, enabled=amp):
             o = model(b)
-        out["scores"].append(o["logits"].float().softmax(-1).cpu()); out["labels"].append(b["label"]); out["index"].append(b["index"])
+        lg = o["logits"].float(); ml = getattr(getattr(model, "cfg", None), "multilabel", False)
+        out["scores"].append((lg.sigmoid() if ml else lg.softmax(-1)).cpu()); out["labels"].append(b["label"]); out["index"].append(b["index"])
         out["embedding"].append(o["embedding"].float().cpu())
         if "router_weights" in o: out["router"].append(o["router_weights"].float().mean(1).cpu())
         if "expert_logits" in o: out["expert_scores"].append(o["expert_logits"].float().softmax(-1).cpu())
@@ -122,7 +125,7 @@ def load_checkpoint(path, mc: ModelConfig | None = None, tc: TrainConfig | None 
 # %% ../nbs/09_train.ipynb #c9b432b5
 def make_datasets(root, pose_cache, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None):
     "The train (random TSN offsets) and val (centre frames) clip datasets."
-    kw = dict(exclude=exclude, box_args=box_args, cache_frames=tc.cache_frames)
+    kw = dict(exclude=exclude, box_args=box_args, cache_frames=tc.cache_frames, multilabel=mc.multilabel)
     return (ClipDataset(root, "train", pose_cache, mc.segments, True, tc.seed, **kw),
             ClipDataset(root, "val", pose_cache, mc.segments, False, tc.seed, **kw))
 
@@ -150,10 +153,10 @@ def train_epoch(model, loader, opt, mc: ModelConfig, tc: TrainConfig, device, de
     return tot / max(n, 1), n
 
 # %% ../nbs/09_train.ipynb #c9b432b8
-def validate(model, ds, tc: TrainConfig, device) -> dict:
+def validate(model, ds, tc: TrainConfig, device, dataset="ma52") -> dict:
     "MA-52's metrics of `model` on a dataset."
     p = predict(model, clip_loader(ds, tc.batch_size, False, tc.seed, 0, tc.workers), device)
-    return ma52_metrics(p["scores"], p["labels"])
+    return dataset_metrics(dataset, p["scores"], p["labels"])
 
 # %% ../nbs/09_train.ipynb #c9b432b9
 def save_progress(ckpt, state: dict, improved: bool):
@@ -188,9 +191,9 @@ def _live(ckpt, resume: bool):
     except ImportError:
         get_logger().warning("dvclive is not installed: metrics go to the log and the checkpoint's history only"); return None
 
-def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None, tokens=None) -> dict:
+def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None, tokens=None, dataset="ma52") -> dict:
     "Train one model, keeping progress in `ckpt` (resumed from `ckpt/last.pt`); returns the history and best score. `tokens`: a tokens folder standing in for the frozen streams."
-    rank, world, local = dist_info()
+    rank, world, local = dist_info(); spec = get_dataset(dataset)
     ckpt = Path(ckpt); log = get_logger()
     if tc.threads: torch.set_num_threads(tc.threads)
     device = torch.device(f"cuda:{local}" if torch.cuda.is_available() else "cpu")
@@ -210,18 +213,19 @@ def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), bo
                               replace(tc, progress=tc.progress and rank == 0), device, f"epoch {epoch}")
         sch.step(); secs = time.time() - t0
         if rank == 0:
-            met = validate(unwrap(model), va, tc, device)
+            met = validate(unwrap(model), va, tc, device, spec)
             rec = dict(epoch=epoch, train_loss=loss, lr=opt.param_groups[0]["lr"], seconds=secs,
                        clips_per_s=n * world / secs, **{f"val_{k}": v for k, v in met.items()})
-            hist.append(rec); improved = met["f1_mean"] > best
-            if improved: best = met["f1_mean"]
+            hist.append(rec); improved = met[spec.score] > best
+            if improved: best = met[spec.score]
             save_progress(ckpt, dict(model=unwrap(model).state_dict(), opt=opt.state_dict(), sched=sch.state_dict(), epoch=epoch,
                                      best=best, history=hist, key=config_key(mc, tc)), improved)
             if live is not None:
                 for k, v in rec.items():               # timings stay in the log: DVC-tracked files must be reproducible
                     if k not in ("epoch", "seconds", "clips_per_s"): live.log_metric(k.replace("val_", "val/") if k.startswith("val_") else f"train/{k}", v)
                 live.next_step()
-            log.info(f"epoch {epoch}: loss {rec['train_loss']:.3f} val top1 {met['action_top1']:.3f} f1_mean {met['f1_mean']:.3f} "
+            log.info(f"epoch {epoch}: loss {rec['train_loss']:.3f} val " + " ".join(f"{k} {met[k]:.3f}" for k in dict.fromkeys(spec.table[-2:] + (spec.score,)))
+                     + " "
                      f"({rec['clips_per_s']:.1f} clips/s)")
         if world > 1: dist.barrier()
     if live is not None: live.end()
@@ -264,6 +268,7 @@ def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, 
         del arrays
         write_json(tmp / "meta.json", dict(meta or {}, epochs=epochs, experts=stream_hash(model, "experts"),
                                            global_stream=stream_hash(model, "global") if model.cfg.use_global else None,
+                                           n_classes=len(tr.classes), multilabel=bool(getattr(tr, "multilabel", False)),
                                            train=dict(files=_files(tr), labels=[c.label for c in tr.clips]),
                                            val=dict(files=_files(va), labels=[c.label for c in va.clips])))
         shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
@@ -282,6 +287,7 @@ class TokenDataset:
         self.folder, self.split = Path(folder), split
         meta = json.loads((self.folder / "meta.json").read_text())
         self.files, self.labels = meta[split]["files"], meta[split]["labels"]
+        self.multilabel, self.n_classes = meta.get("multilabel", False), meta.get("n_classes")
         self.tok = np.load(self.folder / f"{split}_tokens.npy", mmap_mode="r")
         g = self.folder / f"{split}_global.npy"; self.glob = np.load(g, mmap_mode="r") if g.exists() else None
         p = self.folder / f"{split}_present.npy"; self.present = np.load(p) if p.exists() else None
@@ -293,7 +299,8 @@ class TokenDataset:
         self.epoch = e
     def __getitem__(self, i):
         pick = (lambda a: a[self.epoch, i]) if self.train else (lambda a: a[i])
-        item = dict(expert_tokens=torch.from_numpy(np.array(pick(self.tok))), label=torch.tensor(self.labels[i]), index=torch.tensor(i))
+        lab = torch.tensor(self.labels[i]) if not self.multilabel else torch.zeros(self.n_classes).index_fill_(0, torch.tensor(self.labels[i], dtype=torch.long), 1.0)
+        item = dict(expert_tokens=torch.from_numpy(np.array(pick(self.tok))), label=lab, index=torch.tensor(i))
         if self.glob is not None: item["global_features"] = torch.from_numpy(np.array(pick(self.glob)))
         if self.present is not None: item["present"] = torch.from_numpy(self.present[i].copy())
         return item
@@ -315,7 +322,7 @@ def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_
     return TokenDataset(folder, "train"), TokenDataset(folder, "val")
 
 # %% ../nbs/09_train.ipynb #5f0a0002
-def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args=None, exclude=()) -> Path:
+def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args=None, exclude=(), dataset="ma52") -> Path:
     "Write the run folder `out` from the progress folder `ckpt`: best.pt (weights only), history.json, dvclive/, run.json."
     ckpt, out = Path(ckpt), Path(out)
     tmp = out.with_name(out.name + ".part"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
@@ -325,7 +332,7 @@ def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args
         if (ckpt / "dvclive").exists(): shutil.copytree(ckpt / "dvclive", tmp / "dvclive")
         last = load_checkpoint(ckpt / "last.pt", mc, tc)
         write_json(tmp / "history.json", [{k: v for k, v in r.items() if k not in ("seconds", "clips_per_s")} for r in last["history"]])
-        write_json(tmp / "run.json", dict(method=method, key=config_key(mc, tc), epochs=tc.epochs, regions=box_args or {},
+        write_json(tmp / "run.json", dict(method=method, dataset=dataset, key=config_key(mc, tc), epochs=tc.epochs, regions=box_args or {},
                                           excluded=sorted(exclude)))
         shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
     finally: shutil.rmtree(tmp, ignore_errors=True)
@@ -348,21 +355,33 @@ def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt
     "Train `method` with `params` ({'model', 'train', 'regions'} sections) and write the run folder `out`; returns the history. `tokens`: see `fit`."
     p = params or {}
     mc, tc = _staged(method, Path(out).parent, p)     # staged methods start from the runs beside `out`
+    spec = check_dataset(root, p)
     box_args, exclude = box_settings(p.get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     ckpt = Path(ckpt_root) / f"{method}-{fingerprint(mc, tc, root, box_args)}"
-    h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args, tokens=tokens)
-    if dist_info()[0] == 0: write_run(ckpt, out, method, mc, tc, box_args, exclude)
-    return h
+    h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args, tokens=tokens, dataset=spec)
+    if dist_info()[0] == 0: write_run(ckpt, out, method, mc, tc, box_args, exclude, spec.name)
+    return dict(h, score=spec.score)
+
+def check_dataset(root, params: dict | None = None):
+    "The `DatasetSpec` of params' `data.dataset` (default ma52), checked against `<root>/label_name.txt`."
+    from bmoe.taxonomy import read_label_names
+    spec = get_dataset(((params or {}).get("data") or {}).get("dataset", "ma52"))
+    n = len(read_label_names(Path(root) / "label_name.txt"))
+    if n != spec.n_classes:
+        raise DataError(f"{Path(root) / 'label_name.txt'} has {n} classes but data.dataset is {spec.name} ({spec.n_classes}); "
+                        "set data.dataset to the folder's benchmark (bmoe.datasets.DATASETS)")
+    return spec
 
 def _staged(method, runs, params):
-    p = params or {}
-    mc, tc = method_config(method, **p.get("model", {})), train_config(**p.get("train", {}))
+    p = params or {}; spec = get_dataset((p.get("data") or {}).get("dataset", "ma52"))
+    head = dict(n_classes=spec.n_classes, multilabel=spec.multilabel)    # the benchmark's head: its classes, softmax or sigmoid
+    mc, tc = method_config(method, **(head | p.get("model", {}))), train_config(**p.get("train", {}))
     runs = Path(runs).as_posix()
     return replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs)), tc
 
 def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False, bad="skip") -> Path:
     "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over every training epoch and val, into `out`."
-    mc, tc = _staged(method, runs, params)
+    mc, tc = _staged(method, runs, params); check_dataset(root, params)
     if tc.threads: torch.set_num_threads(tc.threads)
     box_args, exclude = box_settings((params or {}).get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args)
@@ -373,11 +392,11 @@ def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_re
 # %% ../nbs/09_train.ipynb #0d91591b
 def _parse_overrides(pairs, params: dict) -> dict:
     import yaml
-    p = {k: dict(params.get(k) or {}) for k in ("model", "train", "regions")}
+    p = {k: dict(params.get(k) or {}) for k in ("data", "model", "train", "regions")}
     for kv in pairs:
         if "=" not in kv or "." not in kv.split("=", 1)[0]: raise ValueError(f"--set {kv!r}: expected SECTION.KEY=VALUE, e.g. train.epochs=3")
         k, v = kv.split("=", 1); sec, key = k.split(".", 1)
-        if sec not in p: raise ValueError(f"--set {kv!r}: section must be model, train or regions")
+        if sec not in p: raise ValueError(f"--set {kv!r}: section must be data, model, train or regions")
         p[sec][key] = yaml.safe_load(v)
     return p
 
@@ -390,8 +409,8 @@ def main(argv=None):
     ap.add_argument("--root", required=True, help="an MA-52-format folder")
     ap.add_argument("--pose-cache", required=True, help="the pose stage's cache folder")
     ap.add_argument("--out", required=True, help="the run folder to write")
-    ap.add_argument("--params", help="a params.yaml whose model, train and regions sections apply (default: the built-in demo defaults)")
-    ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="overrides, e.g. model.dim=64 train.epochs=3")
+    ap.add_argument("--params", help="a params.yaml whose data.dataset, model, train and regions sections apply (default: the built-in demo defaults, MA-52)")
+    ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="overrides, e.g. model.dim=64 train.epochs=3 data.dataset=socialgesture")
     ap.add_argument("--ckpt-root", default="work/ckpt", help="where resumable progress is kept (default: work/ckpt)")
     ap.add_argument("--pose-report", help="the pose stage's report; videos it lists as failed are left out")
     ap.add_argument("--tokens", help="a tokens folder (the tokens stage) standing in for a staged B-MoE's frozen streams")
@@ -401,7 +420,7 @@ def main(argv=None):
     h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report, a.tokens, a.bad_videos)
     rank = int(os.environ.get("RANK", "0"))           # read before the group is gone: dist_info() would start a new one
     if dist.is_initialized(): dist.destroy_process_group()
-    if rank == 0: print(f"bmoe-train: {a.method}: best val F1_mean {h['best']:.4f}; run folder {a.out}")
+    if rank == 0: print(f"bmoe-train: {a.method}: best val {h['score']} {h['best']:.4f}; run folder {a.out}")
 
 # %% ../nbs/09_train.ipynb #9c859054
 #| eval: false
