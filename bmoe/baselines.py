@@ -25,7 +25,7 @@ class GlobalBaseline(nn.Module):
         self.norm = nn.LayerNorm(gdim); self.drop = nn.Dropout(cfg.dropout); self.head = nn.Linear(gdim, cfg.n_classes)
 
     def forward(self, batch: dict) -> dict:
-        x = self.prep(batch, self.head.weight.device) if "frames" in batch else batch
+        x = self.prep(batch, self.head.weight.device)
         if self.cfg.input == "features": f = x["global_features"]
         else: f = self.glob(rgb_diff(x["global"]) if self.cfg.rgb_diff else x["global"])
         h = self.gproj(f).mean(1)

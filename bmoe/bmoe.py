@@ -11,7 +11,7 @@ from torch import nn
 import torch.nn.functional as F
 from .m3e import M3E, RegionEncoder, conv_bn
 from .kernels import temporal_shift, crop
-from .regions import REGIONS, EXPERT_REGIONS
+from .regions import REGIONS, EXPERT_REGIONS, MEAN, STD
 
 # %% auto #0
 __all__ = ['STAGED', 'METHODS', 'ModelConfig', 'method_config', 'ClipPreprocessor', 'dummy_batch', 'TSMBlock', 'GlobalStream',
@@ -92,12 +92,34 @@ def method_config(name: str, **overrides) -> ModelConfig:
     return cfg
 
 # %% ../nbs/08_bmoe.ipynb #cf0a0004
+def _normalise(x: torch.Tensor, dtype) -> torch.Tensor:
+    "uint8 pixels (..., 3, h, w) -> normalised like `crop` (ImageNet mean and std)."
+    m = torch.tensor(MEAN, device=x.device).view(3, 1, 1); s = torch.tensor(STD, device=x.device).view(3, 1, 1)
+    return ((x.float() / 255.0 - m) / s).to(dtype)
+
 class ClipPreprocessor(nn.Module):
-    "Collated uint8 `frames` (B, T, H, W, 3) and `boxes` (B, T, 5, 4) -> `regions` (B, 5, T, 3, s, s) and `global` (B, T, 3, g, g)."
+    "Collated uint8 `frames` (B, T, H, W, 3) and `boxes` (B, T, 5, 4), or extracted `region_clips` and `global_clip` -> `regions` (B, 5, T, 3, s, s) and `global` (B, T, 3, g, g)."
     def __init__(self, region_size=32, global_size=64, regions=True, backend="auto"):
         super().__init__()
         self.region_size, self.global_size, self.regions, self.backend = region_size, global_size, regions, backend
+    def _extracted(self, batch, device, dt):
+        g = batch["global_clip"].to(device, non_blocking=True)
+        if g.dtype != torch.uint8 or g.ndim != 5 or g.shape[2:] != (self.global_size, self.global_size, 3):
+            raise ValueError(f"global_clip must be uint8 (B, T, {self.global_size}, {self.global_size}, 3), got {tuple(g.shape)} {g.dtype}: "
+                             "clips extracted at another global_size; re-run the clips stage (bmoe-clips) with the model's sizes")
+        out = {"global": _normalise(g.permute(0, 1, 4, 2, 3), dt)}
+        if self.regions:
+            r = batch["region_clips"].to(device, non_blocking=True); s = self.region_size
+            if r.dtype != torch.uint8 or r.ndim != 6 or r.shape[2:] != (len(REGIONS), s, s, 3):
+                raise ValueError(f"region_clips must be uint8 (B, T, {len(REGIONS)}, {s}, {s}, 3), got {tuple(r.shape)} {r.dtype}: "
+                                 "clips extracted at another region_size; re-run the clips stage (bmoe-clips) with the model's sizes")
+            out["regions"] = _normalise(r.permute(0, 2, 1, 5, 3, 4), dt)
+        return out
     def forward(self, batch: dict, device=None) -> dict:
+        if "frames" not in batch and "global_clip" not in batch: return batch        # token features: nothing to prepare
+        on_cuda = torch.device(device).type == "cuda" if device is not None else False
+        if "global_clip" in batch:
+            return self._extracted(batch, device, torch.bfloat16 if (on_cuda and torch.is_autocast_enabled("cuda")) else torch.float32)
         fr = batch["frames"].to(device, non_blocking=True)
         if fr.dtype != torch.uint8 or fr.ndim != 5 or fr.shape[-1] != 3:
             raise ValueError(f"frames must be uint8 (B, T, H, W, 3), got {tuple(fr.shape)} {fr.dtype}")
@@ -275,7 +297,7 @@ class BMoE(ExpertStack):
         if not self.streams_frozen: raise ValueError("stream tokens can be cached only when the experts and global stream are frozen (a staged B-MoE)")
         was = [m.training for m in self.frozen()]
         for m in self.frozen(): m.eval()
-        x = self.prep(batch, self.head.weight.device) if "frames" in batch else batch
+        x = self.prep(batch, self.head.weight.device)
         out = {"expert_tokens": self.expert_tokens(x)}
         if self.cfg.use_global: out["global_features"] = self.glob(self.clip(x["global"]))
         for m, w in zip(self.frozen(), was): m.train(w)
@@ -296,7 +318,7 @@ class BMoE(ExpertStack):
             x = {k: v.to(self.head.weight.device) for k, v in batch.items() if k in ("expert_tokens", "global_features")}
             tok = x["expert_tokens"]
         else:
-            x = self.prep(batch, self.head.weight.device) if "frames" in batch else batch
+            x = self.prep(batch, self.head.weight.device)
             tok = self.expert_tokens(x)
         whole, experts = tok[:, :, 0], tok[:, :, 1:]        # (B, T, D), (B, T, R, D)
         mask = batch.get("present")                          # (B, 5) regions seen in the clip, in REGIONS order
@@ -321,7 +343,7 @@ class RegionExperts(ExpertStack):
         self.heads = nn.ModuleList(nn.Sequential(nn.LayerNorm(cfg.dim), nn.Linear(cfg.dim, cfg.n_classes)) for _ in self.names)
 
     def forward(self, batch: dict) -> dict:
-        x = self.prep(batch, self.pos.device) if "frames" in batch else batch
+        x = self.prep(batch, self.pos.device)
         tok = self.expert_tokens(x).mean(1)                                         # (B, 1 + R, D)
         el = torch.stack([h(self.drop(tok[:, i])) for i, h in enumerate(self.heads)], 1)
         m = batch.get("present")

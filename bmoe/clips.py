@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 import numpy as np
 import torch
-from .data import MA52Dataset, read_list, list_videos
+from .data import MA52Dataset, read_list, list_videos, DataError
 from .pose import load_pose, pose_path
-from .regions import region_boxes, region_presence, VISIBILITY, MIN_FRAMES
+from .regions import region_boxes, region_presence, box_settings, VISIBILITY, MIN_FRAMES
 
 # %% auto #0
-__all__ = ['pose_failures', 'bad_videos', 'ClipDataset', 'collate', 'clip_loader']
+__all__ = ['pose_failures', 'bad_videos', 'array_path', 'arrays_settings', 'ClipDataset', 'collate', 'clip_loader']
 
 # %% ../nbs/05a_clips.ipynb #0fb5c4a7
 def pose_failures(report=None) -> list[str]:
@@ -39,11 +39,28 @@ def bad_videos(root, pose_cache, splits=("train", "val", "test"), pose_report=No
     return bad
 
 # %% ../nbs/05a_clips.ipynb #6805bbc8
+def array_path(folder, video) -> Path:
+    "The extracted clips of `video` in an arrays folder (`bmoe.arrays`): `<folder>/<video stem>.npy`."
+    return Path(folder) / (Path(video).stem + ".npy")
+
+def arrays_settings(folder) -> dict:
+    "What an arrays folder was extracted with (its `clips.json`): region and global sizes, region settings, format."
+    f = Path(folder) / "clips.json"
+    if not f.exists(): raise FileNotFoundError(f"{folder}: no extracted clips (clips.json missing); run the clips stage (bmoe-clips) first")
+    return json.loads(f.read_text())
+
 class ClipDataset(MA52Dataset):
-    "MA-52 clips with per-frame region boxes from the pose cache."
-    def __init__(self, root, split, pose_cache, num_segments=8, train=None, seed=0, exclude=(), box_args=None, cache_frames=False, multilabel=False):
+    "MA-52 clips with per-frame region boxes from the pose cache; with `arrays`, the extracted region and global clips instead of frames."
+    def __init__(self, root, split, pose_cache, num_segments=8, train=None, seed=0, exclude=(), box_args=None, cache_frames=False,
+                 multilabel=False, arrays=None):
         super().__init__(root, split, num_segments, train, seed, exclude=exclude, cache_frames=cache_frames, multilabel=multilabel)
         self.pose_cache, self.box_args, self._boxes, self._present = Path(pose_cache), box_args or {}, {}, {}
+        self.arrays = None if arrays is None else Path(arrays)
+        if self.arrays is not None:
+            got = arrays_settings(self.arrays)["regions"]; want = box_settings(self.box_args)
+            if {k: got.get(k) for k in want} != want:
+                raise ValueError(f"{self.arrays}: clips extracted with region settings {got}, this run uses {want}; "
+                                 "re-run the clips stage (bmoe-clips) with the run's regions")
     def _load(self, i):
         if i not in self._boxes:
             p = load_pose(pose_path(self.pose_cache, self.clips[i].file)); a = self.box_args
@@ -55,15 +72,23 @@ class ClipDataset(MA52Dataset):
     def present(self, i):
         "Which regions (5,) are seen in clip `i` (`bmoe.regions.region_presence`); the model routes over these only."
         self._load(i); return self._present[i]
+    def _from_arrays(self, i):
+        c = self.clips[i]; f = array_path(self.arrays, c.file)
+        if not f.exists():
+            raise DataError(f"{f}: no extracted clips of {c.file} (listed at {c.list_file}:{c.line}); run the clips stage (bmoe-clips)")
+        a = np.load(f, mmap_mode="r"); idx = self.indices(i, len(a)); rec = a[idx]      # TSN sampling, as from the video
+        return dict(region_clips=rec["regions"], global_clip=rec["global"], indices=idx, label=self.target(i), body=self.body(i),
+                    index=i, present=self.present(i))
     def __getitem__(self, i):
+        if self.arrays is not None: return self._from_arrays(i)
         item = super().__getitem__(i); item["boxes"] = self.boxes(i)[item["indices"]]; item["present"] = self.present(i); return item
 
 # %% ../nbs/05a_clips.ipynb #2f3eec17
 def collate(items: list[dict]) -> dict:
-    "Stack items into a batch: frames (B, T, H, W, 3) uint8, boxes (B, T, 5, 4), present (B, 5), label (B,), index (B,)."
-    b = dict(frames=torch.from_numpy(np.stack([it["frames"] for it in items])),
-             boxes=torch.from_numpy(np.stack([it["boxes"] for it in items])),
-             label=torch.from_numpy(np.stack([it["label"] for it in items])), index=torch.tensor([it["index"] for it in items]))
+    "Stack items into a batch: frames (B, T, H, W, 3) uint8 and boxes (B, T, 5, 4), or the extracted region_clips (B, T, 5, s, s, 3) and global_clip (B, T, g, g, 3); present (B, 5), label (B,), index (B,)."
+    keys = ("region_clips", "global_clip") if "region_clips" in items[0] else ("frames", "boxes")
+    b = {k: torch.from_numpy(np.stack([it[k] for it in items])) for k in keys}
+    b.update(label=torch.from_numpy(np.stack([it["label"] for it in items])), index=torch.tensor([it["index"] for it in items]))
     if "present" in items[0]: b["present"] = torch.from_numpy(np.stack([it["present"] for it in items]))
     return b
 

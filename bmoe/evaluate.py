@@ -33,11 +33,12 @@ def load_run(run) -> tuple[torch.nn.Module, dict]:
     return model, dict(info, regions=reg, dataset=info.get("dataset", "ma52"), epoch=ck["epoch"], best=ck["best"])
 
 # %% ../nbs/10a_evaluate.ipynb #c331694f
-def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports", name=None, exclude=(), batch_size=32) -> dict:
-    "Evaluate the run folder `run` on `split` of `root` with its benchmark's metrics (run.json's `dataset`); writes metrics, per-class F1 (AP for a multi-label set), predictions, confusions, submission; returns the metrics."
+def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports", name=None, exclude=(), batch_size=32, arrays=None) -> dict:
+    "Evaluate the run folder `run` on `split` of `root` with its benchmark's metrics (run.json's `dataset`); writes metrics, per-class F1 (AP for a multi-label set), predictions, confusions, submission; returns the metrics. `arrays`: read the extracted clips there (`bmoe.arrays`) instead of the videos."
     model, info = load_run(run); cfg = model.cfg; name = name or Path(run).name; out = Path(out)
     spec = get_dataset(info["dataset"])
-    ds = ClipDataset(root, split, pose_cache, cfg.segments, False, exclude=exclude, box_args=info.get("regions"), multilabel=cfg.multilabel)
+    ds = ClipDataset(root, split, pose_cache, cfg.segments, False, exclude=exclude, box_args=info.get("regions"), multilabel=cfg.multilabel,
+                     arrays=arrays)
     if len(ds.classes) != cfg.n_classes:
         raise ValueError(f"{run}: the run has {cfg.n_classes} classes ({spec.name}) but {root}/label_name.txt has {len(ds.classes)}; "
                          "evaluate it on data with the same label set")
@@ -82,9 +83,11 @@ def main(argv=None):
     ap.add_argument("--out", default="reports", help="folder of the outputs (default: reports)")
     ap.add_argument("--name", help="name of the output files (default: the run folder's name)")
     ap.add_argument("--bad-videos", default="skip", choices=["skip", "error"], help="videos without pose: leave out and name them (default), or stop")
+    ap.add_argument("--clips", help="a folder of extracted clips (bmoe-clips) at the run's sizes, read instead of the videos")
     a = ap.parse_args(argv)
     if not (Path(a.run) / "run.json").exists(): raise FileNotFoundError(f"{a.run}: not a run folder (no run.json); train one with bmoe-train")
-    m = evaluate_run(a.run, a.root, a.split, a.pose_cache, a.out, a.name, bad_videos(a.root, a.pose_cache, (a.split,), a.pose_report, a.bad_videos))
+    m = evaluate_run(a.run, a.root, a.split, a.pose_cache, a.out, a.name, bad_videos(a.root, a.pose_cache, (a.split,), a.pose_report, a.bad_videos),
+                     arrays=a.clips)
     print(f"bmoe-evaluate: {a.name or Path(a.run).name} on {a.split}: " + ", ".join(f"{k} {v:.4f}" for k, v in m.items()))
 
 # %% ../nbs/10a_evaluate.ipynb #ca61cab0

@@ -113,10 +113,11 @@ def load_pose(path) -> dict:
 
 # %% ../nbs/04_pose.ipynb #8502fd60
 _EST = None
-def _init_worker(kw, log=None):
-    "A pool worker: one thread, one estimator (one MediaPipe graph) for all its videos, and its stderr in `log`."
+def _init_worker(kw, log=None, cores=None):
+    "A pool worker: one thread, one estimator (one MediaPipe graph) for all its videos, its stderr in `log`; pinned to a core taken from the queue `cores`."
     global _EST
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if cores is not None: os.sched_setaffinity(0, {cores.get()})   # MediaPipe's graph threads then stay on this worker's core
     if log:          # MediaPipe's C++ logging (TFLite, absl) writes to the process's stderr; a worker's goes to the log file
         fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644); os.dup2(fd, 2); os.close(fd)
     _EST = PoseEstimator(**kw)
@@ -132,8 +133,8 @@ def _pose_one(args):
                 filled=int(r["n_frames"] - r["detected"].sum()), fallback=bool(d.sum() == 0), seconds=round(time.time() - t, 3))
 
 def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, shard=(0, 1), progress=True,
-             backend="solutions", model_path=None, model_complexity=1, log=None, **est_kw) -> list[dict]:
-    "Estimate pose for every video of `splits` (shard `i/n`), caching one file per video; returns quality records. Workers' stderr goes to `log`; `est_kw` go to `PoseEstimator`."
+             backend="solutions", model_path=None, model_complexity=1, log=None, pin=True, **est_kw) -> list[dict]:
+    "Estimate pose for every video of `splits` (shard `i/n`), caching one file per video; returns quality records. Workers' stderr goes to `log`; `est_kw` go to `PoseEstimator`; `pin`: one core per worker when there are enough."
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
     from tqdm.auto import tqdm
@@ -148,7 +149,12 @@ def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, 
     import bmoe.pose as mod
     recs = []
     if workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=mod._init_worker, initargs=(kw, log)) as ex:
+        ctx = get_context("spawn"); cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+        q = None
+        if pin and workers <= len(cores):
+            q = ctx.Queue()
+            for c in cores[:workers]: q.put(c)
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=mod._init_worker, initargs=(kw, log, q)) as ex:
             for r in tqdm(ex.map(mod._pose_one, todo, chunksize=4), total=len(todo), disable=not progress, desc="pose"): recs.append(r)
     else:
         mod._init_worker(kw)

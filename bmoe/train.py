@@ -123,9 +123,9 @@ def load_checkpoint(path, mc: ModelConfig | None = None, tc: TrainConfig | None 
     return ck
 
 # %% ../nbs/09_train.ipynb #c9b432b5
-def make_datasets(root, pose_cache, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None):
-    "The train (random TSN offsets) and val (centre frames) clip datasets."
-    kw = dict(exclude=exclude, box_args=box_args, cache_frames=tc.cache_frames, multilabel=mc.multilabel)
+def make_datasets(root, pose_cache, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None, arrays=None):
+    "The train (random TSN offsets) and val (centre frames) clip datasets; from the extracted clips in `arrays` when given (`bmoe.arrays`)."
+    kw = dict(exclude=exclude, box_args=box_args, cache_frames=tc.cache_frames and arrays is None, multilabel=mc.multilabel, arrays=arrays)
     return (ClipDataset(root, "train", pose_cache, mc.segments, True, tc.seed, **kw),
             ClipDataset(root, "val", pose_cache, mc.segments, False, tc.seed, **kw))
 
@@ -191,14 +191,14 @@ def _live(ckpt, resume: bool):
     except ImportError:
         get_logger().warning("dvclive is not installed: metrics go to the log and the checkpoint's history only"); return None
 
-def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None, tokens=None, dataset="ma52") -> dict:
-    "Train one model, keeping progress in `ckpt` (resumed from `ckpt/last.pt`); returns the history and best score. `tokens`: a tokens folder standing in for the frozen streams."
+def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), box_args=None, tokens=None, dataset="ma52", arrays=None) -> dict:
+    "Train one model, keeping progress in `ckpt` (resumed from `ckpt/last.pt`); returns the history and best score. `tokens`: a tokens folder standing in for the frozen streams; `arrays`: the extracted clips (`bmoe.arrays`) instead of the videos."
     rank, world, local = dist_info(); spec = get_dataset(dataset)
     ckpt = Path(ckpt); log = get_logger()
     if tc.threads: torch.set_num_threads(tc.threads)
     device = torch.device(f"cuda:{local}" if torch.cuda.is_available() else "cpu")
     seed_everything(tc.seed, deterministic=device.type == "cpu")
-    tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args)
+    tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args, arrays if not tokens else None)
     model = build_model(mc)
     for msg in init_from_runs(model, mc): log.info(f"{mc.arch}: {msg}")
     if tokens: tr, va = token_datasets(tokens, model, mc, tc, tr, va, box_args); log.info(f"{mc.arch}: frozen streams from the tokens in {tokens}")
@@ -322,7 +322,7 @@ def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_
     return TokenDataset(folder, "train"), TokenDataset(folder, "val")
 
 # %% ../nbs/09_train.ipynb #5f0a0002
-def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args=None, exclude=(), dataset="ma52") -> Path:
+def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args=None, exclude=(), dataset="ma52", inputs="videos") -> Path:
     "Write the run folder `out` from the progress folder `ckpt`: best.pt (weights only), history.json, dvclive/, run.json."
     ckpt, out = Path(ckpt), Path(out)
     tmp = out.with_name(out.name + ".part"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
@@ -333,16 +333,17 @@ def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args
         last = load_checkpoint(ckpt / "last.pt", mc, tc)
         write_json(tmp / "history.json", [{k: v for k, v in r.items() if k not in ("seconds", "clips_per_s")} for r in last["history"]])
         write_json(tmp / "run.json", dict(method=method, dataset=dataset, key=config_key(mc, tc), epochs=tc.epochs, regions=box_args or {},
-                                          excluded=sorted(exclude)))
+                                          excluded=sorted(exclude), inputs=inputs))
         shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 # %% ../nbs/09_train.ipynb #5f0a0003
-def fingerprint(mc: ModelConfig, tc: TrainConfig, root, box_args=None) -> str:
+def fingerprint(mc: ModelConfig, tc: TrainConfig, root, box_args=None, inputs="videos") -> str:
     "A short hash of what resumable progress must share: configuration, region settings, package code, data lists and the runs it starts from."
     import bmoe
-    h = hashlib.sha256(json.dumps(dict(key=config_key(mc, tc), regions=box_args or {}), sort_keys=True).encode())
+    h = hashlib.sha256(json.dumps(dict(key=config_key(mc, tc), regions=box_args or {}) | ({"inputs": inputs} if inputs != "videos" else {}),
+                                  sort_keys=True).encode())
     for f in sorted(Path(bmoe.__file__).parent.glob("*.py")): h.update(f.read_bytes())
     for f in sorted(Path(root).glob("*_list_videos.txt")) + [Path(root) / "label_name.txt", Path(root) / "clips.csv"]:
         if f.exists(): h.update(f.read_bytes())
@@ -351,15 +352,17 @@ def fingerprint(mc: ModelConfig, tc: TrainConfig, root, box_args=None) -> str:
     return h.hexdigest()[:16]
 
 # %% ../nbs/09_train.ipynb #5f0a0005
-def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt_root="work/ckpt", pose_report=None, tokens=None, bad="skip") -> dict:
-    "Train `method` with `params` ({'model', 'train', 'regions'} sections) and write the run folder `out`; returns the history. `tokens`: see `fit`."
+def train_method(method, root, pose_cache, out, params: dict | None = None, ckpt_root="work/ckpt", pose_report=None, tokens=None, bad="skip",
+                 arrays=None) -> dict:
+    "Train `method` with `params` ({'model', 'train', 'regions'} sections) and write the run folder `out`; returns the history. `tokens`, `arrays`: see `fit`."
     p = params or {}
     mc, tc = _staged(method, Path(out).parent, p)     # staged methods start from the runs beside `out`
     spec = check_dataset(root, p)
     box_args, exclude = box_settings(p.get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
-    ckpt = Path(ckpt_root) / f"{method}-{fingerprint(mc, tc, root, box_args)}"
-    h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args, tokens=tokens, dataset=spec)
-    if dist_info()[0] == 0: write_run(ckpt, out, method, mc, tc, box_args, exclude, spec.name)
+    inputs = "tokens" if tokens else ("clips" if arrays else "videos")
+    ckpt = Path(ckpt_root) / f"{method}-{fingerprint(mc, tc, root, box_args, inputs)}"
+    h = fit(root, pose_cache, ckpt, mc, tc, exclude=exclude, box_args=box_args, tokens=tokens, dataset=spec, arrays=arrays)
+    if dist_info()[0] == 0: write_run(ckpt, out, method, mc, tc, box_args, exclude, spec.name, inputs)
     return dict(h, score=spec.score)
 
 def check_dataset(root, params: dict | None = None):
@@ -379,12 +382,13 @@ def _staged(method, runs, params):
     runs = Path(runs).as_posix()
     return replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs)), tc
 
-def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False, bad="skip") -> Path:
+def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False, bad="skip",
+                arrays=None) -> Path:
     "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over every training epoch and val, into `out`."
     mc, tc = _staged(method, runs, params); check_dataset(root, params)
     if tc.threads: torch.set_num_threads(tc.threads)
     box_args, exclude = box_settings((params or {}).get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
-    tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args)
+    tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args, arrays)
     model = build_model(mc); init_from_runs(model, mc)
     model.to(torch.device("cuda" if torch.cuda.is_available() else "cpu")).eval()
     return extract_tokens(model, tr, va, tc.epochs, out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress)
@@ -414,10 +418,11 @@ def main(argv=None):
     ap.add_argument("--ckpt-root", default="work/ckpt", help="where resumable progress is kept (default: work/ckpt)")
     ap.add_argument("--pose-report", help="the pose stage's report; videos it lists as failed are left out")
     ap.add_argument("--tokens", help="a tokens folder (the tokens stage) standing in for a staged B-MoE's frozen streams")
+    ap.add_argument("--clips", help="a folder of extracted clips (bmoe-clips) to read instead of decoding and cropping the videos")
     ap.add_argument("--bad-videos", default="skip", choices=["skip", "error"], help="videos without pose: leave out and name them (default), or stop")
     a = ap.parse_args(argv)
     p = _parse_overrides(a.set, load_params(path=a.params) if a.params else {})
-    h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report, a.tokens, a.bad_videos)
+    h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report, a.tokens, a.bad_videos, a.clips)
     rank = int(os.environ.get("RANK", "0"))           # read before the group is gone: dist_info() would start a new one
     if dist.is_initialized(): dist.destroy_process_group()
     if rank == 0: print(f"bmoe-train: {a.method}: best val {h['score']} {h['best']:.4f}; run folder {a.out}")
