@@ -16,6 +16,18 @@ __all__ = ['LANDMARK_GROUPS', 'PoseEstimator', 'fill_missing', 'sample_frames', 
            'run_pose', 'pck', 'pose_quality', 'pose_stage', 'main']
 
 # %% ../nbs/04_pose.ipynb #4399177d
+def _check_bundled(mc):
+    "The solutions backend fetches a model it lacks from the internet: refuse instead (nothing is downloaded at run time)."
+    import importlib.util
+    name = {0: "lite", 1: "full", 2: "heavy"}.get(mc)
+    if name is None: raise ValueError(f"model_complexity must be 0, 1 or 2, got {mc!r}")
+    spec = importlib.util.find_spec("mediapipe")                  # not imported here: bmoe imports without mediapipe
+    f = None if spec is None or not spec.origin else Path(spec.origin).parent / "modules" / "pose_landmark" / f"pose_landmark_{name}.tflite"
+    if f is not None and not f.exists():
+        raise FileNotFoundError(f"{f}: model_complexity {mc} needs this model, which the installed mediapipe does not ship (0.10.21 "
+                                "bundles only the full model, complexity 1) and bmoe never downloads; use model_complexity 1, or "
+                                "the 'tasks' backend with a local .task file (--model-path)")
+
 class PoseEstimator:
     "MediaPipe pose on RGB frames: `solutions` (bundled models) or `tasks` (needs `model_path`); one graph kept across videos."
     def __init__(self, backend="solutions", model_complexity=1, min_confidence=0.5, model_path=None, smooth=False, keep=True):
@@ -26,6 +38,7 @@ class PoseEstimator:
                                         "Download pose_landmarker_full.task on a connected machine and pass its path "
                                         "(--model-path), or use the default 'solutions' backend, whose models ship with mediapipe 0.10.21.")
         elif backend != "solutions": raise ValueError(f"unknown pose backend {backend!r}; use 'solutions' or 'tasks'")
+        else: _check_bundled(model_complexity)
         # a kept graph is exact only for the solutions backend without smoothing (see above); otherwise one graph per video
         self.keep = keep and backend == "solutions" and not smooth
         self._net = None
