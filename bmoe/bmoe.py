@@ -14,9 +14,9 @@ from .kernels import temporal_shift, crop
 from .regions import REGIONS, EXPERT_REGIONS, MEAN, STD
 
 # %% auto #0
-__all__ = ['STAGED', 'SCRATCH', 'METHODS', 'ModelConfig', 'method_config', 'ClipPreprocessor', 'dummy_batch', 'TSMBlock',
-           'GlobalStream', 'TSMRegionEncoder', 'region_encoder', 'region_tokens', 'Router', 'rgb_diff', 'ExpertStack',
-           'BMoE', 'RegionExperts', 'bmoe_loss']
+__all__ = ['STAGED', 'METHODS', 'ModelConfig', 'method_config', 'ClipPreprocessor', 'dummy_batch', 'TSMBlock', 'GlobalStream',
+           'TSMRegionEncoder', 'region_encoder', 'region_tokens', 'Router', 'rgb_diff', 'ExpertStack', 'BMoE',
+           'RegionExperts', 'bmoe_loss']
 
 # %% ../nbs/08_bmoe.ipynb #411e0dc3
 @dataclass
@@ -45,7 +45,7 @@ class ModelConfig:
     dropout: float = 0.2
     label_smoothing: float = 0.1
     aux_weight: float = 0.0            # auxiliary per-expert classification loss (off by default)
-    balance_weight: float = 0.0        # router load balance: KL(mean routing weights || uniform) (0.1 in the from-scratch methods)
+    balance_weight: float = 0.1        # router load balance: KL(mean routing weights || uniform)
     entropy_weight: float = 0.0        # router entropy penalty per time step (off by default)
     multilabel: bool = False           # sigmoid/BCE head (MPII-GroupInteraction's 14-label task)
     input: str = "pixels"              # pixels | features (pre-extracted per-region features)
@@ -60,10 +60,6 @@ class ModelConfig:
 #: the authors' protocol: B-MoE starts from the trained MANet stream (frozen) and the pre-trained experts (frozen);
 #: `{runs}` is the folder of the run being trained (`bmoe.train.train_method` fills it in)
 STAGED = dict(init_global="{runs}/manet", init_experts="{runs}/experts", zero_init=True, region_encoder="tsm", shared_encoder=False)
-#: trained end to end from scratch, the router needs the load-balance term: without it the demo's router collapsed onto
-#: the upper-limb expert (weight 0.85-1.0 for every body level). The staged B-MoE's experts are frozen and cannot
-#: collapse; it trains with the authors' plain cross-entropy
-SCRATCH = dict(balance_weight=0.1)
 METHODS = {
     "tsm": dict(arch="tsm", global_gate=False),
     "manet": dict(arch="manet", global_gate=True),
@@ -72,10 +68,10 @@ METHODS = {
     "bmoe_mean_routing": dict(STAGED, routing="mean"),
     "bmoe_no_routing": dict(STAGED, routing="none"),
     "bmoe_no_global": dict(STAGED, use_global=False, init_global=""),
-    "bmoe_no_macro": dict(SCRATCH, macro=False),
-    "bmoe_no_micro": dict(SCRATCH, micro=False),
-    "bmoe_head_upper": dict(SCRATCH, regions=("head", "upper")),
-    "bmoe_scratch": dict(SCRATCH),              # B-MoE trained end to end from scratch (the previous protocol)
+    "bmoe_no_macro": dict(macro=False),
+    "bmoe_no_micro": dict(micro=False),
+    "bmoe_head_upper": dict(regions=("head", "upper")),
+    "bmoe_scratch": dict(),                     # B-MoE trained end to end from scratch (the previous protocol)
 }
 
 # %% ../nbs/08_bmoe.ipynb #2c8c6421
