@@ -61,17 +61,19 @@ class ClipDataset(MA52Dataset):
             if {k: got.get(k) for k in want} != want:
                 raise ValueError(f"{self.arrays}: clips extracted with region settings {got}, this run uses {want}; "
                                  "re-run the clips stage (bmoe-clips) with the run's regions")
-    def _pose(self, i): return load_pose(pose_path(self.pose_cache, self.clips[i].file))
+    def _load(self, i, boxes=True):
+        "Read clip `i`'s pose file once: its region presence and, with `boxes`, its boxes (the arrays path needs presence only)."
+        if i in self._present and (i in self._boxes or not boxes): return
+        p = load_pose(pose_path(self.pose_cache, self.clips[i].file)); a = self.box_args
+        if i not in self._present:
+            self._present[i] = region_presence(p["landmarks"], p["size"], a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES))
+        if boxes: self._boxes[i] = region_boxes(p["landmarks"], p["size"], **a)
     def boxes(self, i):
         "Region boxes (n_frames, 5, 4) of every frame of clip `i`."
-        if i not in self._boxes: p = self._pose(i); self._boxes[i] = region_boxes(p["landmarks"], p["size"], **self.box_args)
-        return self._boxes[i]
+        self._load(i); return self._boxes[i]
     def present(self, i):
         "Which regions (5,) are seen in clip `i` (`bmoe.regions.region_presence`); the model routes over these only."
-        if i not in self._present:                   # the arrays path needs only this: no boxes (5 ms a clip) computed
-            p = self._pose(i); a = self.box_args
-            self._present[i] = region_presence(p["landmarks"], p["size"], a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES))
-        return self._present[i]
+        self._load(i, boxes=self.arrays is None); return self._present[i]
     def _from_arrays(self, i):
         c = self.clips[i]; f = array_path(self.arrays, c.file)
         if not f.exists():
