@@ -369,7 +369,7 @@ def _stage_of(stem: str) -> str:
     if stem.startswith("train_"):
         m = stem[len("train_"):].rsplit("-s", 1)[0]
         return "train_global" if m in ("tsm", "manet") else "pretrain_experts" if m == "experts" else "train_bmoe"
-    return next((k for k in ("tokens", "evaluate", "pose_baseline") if stem.startswith(k + "_")), stem)
+    return next((k for k in ("tokens", "evaluate") if stem.startswith(k + "_")), stem)
 
 def stage_timings(folder="work/notebooks", timings=None) -> pd.DataFrame:
     "Wall time (minutes) of each executed stage notebook in `folder`, by stage; with `timings` (work/timings), `make`'s set-up, rendering and overhead too."
