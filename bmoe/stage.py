@@ -13,11 +13,11 @@ __all__ = ['kernel_profile', 'run_stage', 'main']
 
 # %% ../nbs/00a_stage.ipynb #0a000005
 def kernel_profile(folder="work/ipython") -> Path:
-    "An IPython folder whose kernels log errors only (no start-up warnings); returns it."
+    "An IPython folder whose kernels log critical errors only (no start-up warnings, no shutdown interrupts); returns it."
     cfg = Path(folder) / "profile_default" / "ipython_kernel_config.py"
-    if not cfg.exists():
-        cfg.parent.mkdir(parents=True, exist_ok=True)
-        cfg.write_text("# written by bmoe.stage: kernels started by the pipeline log errors only\nc.IPKernelApp.log_level = 'ERROR'\n")
+    text = "# written by bmoe.stage: kernels started by the pipeline log critical errors only\nc.IPKernelApp.log_level = 'CRITICAL'\n"
+    if not cfg.exists() or cfg.read_text() != text:
+        cfg.parent.mkdir(parents=True, exist_ok=True); cfg.write_text(text)
     return Path(folder).resolve()
 
 def _without_iri_grammar():
