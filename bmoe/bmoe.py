@@ -29,6 +29,7 @@ class ModelConfig:
     heads: int = 4
     regions: tuple = tuple(EXPERT_REGIONS)  # experts used (any subset of head, body, upper, lower)
     routing: str = "cross"             # cross (cross-attention, whole-body query) | mean | none (concat + linear)
+    router_heads: int = 4              # cross: attention heads, each weighing the regions for its own slice of the token (authors: 1)
     use_global: bool = True            # the global motion stream
     macro: bool = True                 # M3E's temporal self-attention
     micro: bool = True                 # M3E's multi-scale temporal convolutions
@@ -198,26 +199,28 @@ def region_tokens(enc: nn.ModuleList, x: torch.Tensor, shared: bool) -> torch.Te
 # %% ../nbs/08_bmoe.ipynb #080f5f7e
 class Router(nn.Module):
     "Routes expert tokens (B, T, R, D) with a whole-body query (B, T, D); returns (B, T, D) and weights (B, T, R)."
-    def __init__(self, dim, n_regions, routing="cross"):
+    def __init__(self, dim, n_regions, routing="cross", heads=1):
         super().__init__()
-        self.routing = routing
+        if dim % heads: raise ValueError(f"router: the token width {dim} must be a multiple of the router's heads, got {heads}")
+        self.routing, self.h = routing, heads
         if routing == "cross":
             self.nq, self.nk = nn.LayerNorm(dim), nn.LayerNorm(dim)
             self.q, self.k, self.v, self.o = (nn.Linear(dim, dim) for _ in range(4))
         elif routing == "mean": self.o = nn.Linear(dim, dim)
         elif routing == "none": self.proj = nn.Linear(dim * n_regions, dim)
     def forward(self, query, experts, mask=None):
-        B, T, R, D = experts.shape
+        B, T, R, D = experts.shape; H = self.h
         if mask is not None:
             mask = mask.to(experts.device, torch.bool)
             mask = mask | ~mask.any(-1, keepdim=True)                  # nothing present (no person): every region
             if mask.all(): mask = None
         if self.routing == "cross":
-            q = self.q(self.nq(query)); k = self.k(self.nk(experts)); v = self.v(experts)
-            s = torch.einsum("btd,btrd->btr", q, k).div(math.sqrt(D))
-            if mask is not None: s = s.masked_fill(~mask[:, None], float("-inf"))
-            w = s.softmax(-1)
-            return self.o(torch.einsum("btr,btrd->btd", w, v)), w
+            q = self.q(self.nq(query)).unflatten(-1, (H, D // H))                       # (B, T, H, D/H)
+            k = self.k(self.nk(experts)).unflatten(-1, (H, D // H)); v = self.v(experts).unflatten(-1, (H, D // H))
+            s = torch.einsum("bthd,btrhd->bthr", q, k).div(math.sqrt(D // H))
+            if mask is not None: s = s.masked_fill(~mask[:, None, None], float("-inf"))
+            w = s.softmax(-1)                                                           # (B, T, H, R)
+            return self.o(torch.einsum("bthr,btrhd->bthd", w, v).flatten(2)), w.mean(2)
         if mask is None: w = experts.new_full((B, T, R), 1.0 / R)
         else: m = mask[:, None].expand(B, T, R).to(experts.dtype); w = m / m.sum(-1, keepdim=True)
         if self.routing == "mean": return self.o(experts.mean(2) if mask is None else torch.einsum("btr,btrd->btd", w, experts)), w
@@ -260,7 +263,7 @@ class BMoE(ExpertStack):
     def __init__(self, cfg: ModelConfig):
         if cfg.arch != "bmoe": raise ValueError(f"BMoE builds arch 'bmoe', got {cfg.arch!r}: use bmoe.baselines.build_model")
         super().__init__(cfg); D = cfg.dim
-        self.router = Router(D, len(cfg.regions), cfg.routing)
+        self.router = Router(D, len(cfg.regions), cfg.routing, cfg.router_heads)
         layer = nn.TransformerEncoderLayer(D, cfg.heads, 2 * D, cfg.dropout, activation="gelu", batch_first=True, norm_first=True)
         self.fusion = nn.TransformerEncoder(layer, cfg.fusion_layers, enable_nested_tensor=False)
         self.fpos = nn.Parameter(torch.zeros(1, cfg.segments, D))
