@@ -1,0 +1,40 @@
+"""The three-seed tables of benchmarks/results/seeds3/ (shown in the README), from a clone whose `make repro` ran with seeds.
+
+    .venv/bin/python benchmarks/seed_tables.py --run-dir CLONE --seeds 0 1 2 --out benchmarks/results/seeds3
+
+Copies the report stage's tables (main, ablations, comparisons: mean and standard deviation over seeds, paired bootstrap
+intervals) and writes two more from the test predictions: `router.md`, the router's mean weight on the acting regions per
+body level for each seed (the dataset's `annotations/*.parts.npy`; `bmoe.report.acting_router_table`), and
+`experts_by_level.md`, action F1 macro within each body level of each pre-trained region expert alone, of MANet-like and
+of B-MoE, mean of the seeds (`bmoe.report.expert_level_table`). The README beside them is written by hand (with which
+code the run was made).
+"""
+import argparse, json, shutil
+from pathlib import Path
+
+def main():
+    ap = argparse.ArgumentParser(); ap.add_argument("--run-dir", required=True); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    ap.add_argument("--out", default="benchmarks/results/seeds3")
+    a = ap.parse_args(); run, out = Path(a.run_dir).resolve(), Path(a.out).resolve(); out.mkdir(parents=True, exist_ok=True)
+    import numpy as np, pandas as pd
+    from bmoe.report import acting_router_table, expert_level_table
+    for t in ("main", "ablations", "comparisons"): shutil.copyfile(run / "reports" / "tables" / f"{t}.md", out / f"{t}.md")
+    pred = lambda m, s: (lambda p: {k: v[np.argsort(p["files"])] if getattr(v, "ndim", 0) and len(v) == len(p["files"]) else v for k, v in p.items()})(
+        dict(np.load(run / "reports" / "predictions" / f"{m}-s{s}.npz")))
+    regions = json.loads((run / "work" / "runs" / f"s{a.seeds[0]}" / "bmoe" / "run.json").read_text())["key"]["model"]["regions"]
+    cols, levels = {}, []
+    for s in a.seeds:
+        b, e, g = pred("bmoe", s), pred("experts", s), pred("manet", s)
+        for p in (e, g): assert (p["files"] == b["files"]).all()
+        act = np.stack([np.load(run / "data" / "annotations" / (Path(f).stem + ".parts.npy")).any(0) for f in b["files"]])
+        t = acting_router_table(b["router"], b["labels"], act, regions); cols[f"seed {s}"] = t.weight_on_acting; clips = t.clips
+        levels.append(expert_level_table(e["expert_scores"], ["whole"] + list(regions), b["labels"], {"manet": g["scores"], "bmoe": b["scores"]}))
+    r = pd.DataFrame(cols); r["mean"] = r.mean(axis=1); r["sd"] = r[[f"seed {s}" for s in a.seeds]].std(axis=1, ddof=1); r["clips"] = clips
+    r["above 1/4 (mean)"] = r["mean"] > 1 / len(regions)
+    (out / "router.md").write_text(r.round(3).to_markdown() + f"\nlevels above uniform: {int(r['above 1/4 (mean)'].sum())} of {len(r)}\n")
+    lv = (sum(levels) / len(levels)).round(1)
+    (out / "experts_by_level.md").write_text(f"Action F1 macro within each body level (%), mean of {len(a.seeds)} seeds, test split ({len(b['labels'])} clips)\n\n"
+                                             + lv.to_markdown() + "\n")
+    print((out / "router.md").read_text()); print((out / "experts_by_level.md").read_text())
+
+if __name__ == "__main__": main()
