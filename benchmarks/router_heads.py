@@ -27,6 +27,7 @@ def main():
     from bmoe.evaluate import evaluate_run
     from bmoe.clips import bad_videos
     from bmoe.report import comparison_table, acting_router_table
+    from seed_tables import sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
     skip = bad_videos("data", "work/pose", ("test",), "reports/pose_quality.json")
     key = lambda name: name.replace(", ", "_").replace(" ", "_")
     rows, acting = {}, {}
@@ -53,9 +54,8 @@ def main():
     for name in ("cross, 1 head", "cross, 4 heads"):
         w = []
         for s in a.seeds:
-            p = dict(np.load(R / "predictions" / f"{key(name)}-s{s}.npz")); o = np.argsort(p["files"])
-            act = np.stack([np.load(Path("data/annotations") / (Path(f).stem + ".parts.npy")).any(0) for f in p["files"][o]])
-            w.append(acting_router_table(p["router"][o], p["labels"][o], act, ["head", "body", "upper", "lower"]))
+            p = sorted_predictions(R / "predictions" / f"{key(name)}-s{s}.npz")
+            w.append(acting_router_table(p["router"], p["labels"], acting_regions("data", p["files"]), ["head", "body", "upper", "lower"]))
         acting[name] = sum(x.weight_on_acting for x in w) / len(w)
     acting = pd.DataFrame(acting).round(3); acting["clips"] = w[0].clips
     print("router weight on the acting regions (test, mean of the seeds; uniform 0.25)"); print(acting.to_markdown())

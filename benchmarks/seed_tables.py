@@ -12,6 +12,17 @@ code the run was made).
 import argparse, json, shutil
 from pathlib import Path
 
+def sorted_predictions(path) -> dict:
+    "An evaluation's predictions (`reports/predictions/*.npz`), every per-clip array in the order of the clips' files."
+    import numpy as np
+    p = dict(np.load(path)); o = np.argsort(p["files"])
+    return {k: v[o] if v.ndim and len(v) == len(o) else v for k, v in p.items()}
+
+def acting_regions(root, files):
+    "(N, 4) whether head, body, upper and lower limbs act anywhere in each clip (the dataset's `annotations/<clip>.parts.npy`)."
+    import numpy as np
+    return np.stack([np.load(Path(root) / "annotations" / (Path(f).stem + ".parts.npy")).any(0) for f in files])
+
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--run-dir", required=True); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     ap.add_argument("--out", default="benchmarks/results/seeds3")
@@ -19,14 +30,13 @@ def main():
     import numpy as np, pandas as pd
     from bmoe.report import acting_router_table, expert_level_table
     for t in ("main", "ablations", "comparisons"): shutil.copyfile(run / "reports" / "tables" / f"{t}.md", out / f"{t}.md")
-    pred = lambda m, s: (lambda p: {k: v[np.argsort(p["files"])] if getattr(v, "ndim", 0) and len(v) == len(p["files"]) else v for k, v in p.items()})(
-        dict(np.load(run / "reports" / "predictions" / f"{m}-s{s}.npz")))
+    pred = lambda m, s: sorted_predictions(run / "reports" / "predictions" / f"{m}-s{s}.npz")
     regions = json.loads((run / "work" / "runs" / f"s{a.seeds[0]}" / "bmoe" / "run.json").read_text())["key"]["model"]["regions"]
     cols, levels = {}, []
     for s in a.seeds:
         b, e, g = pred("bmoe", s), pred("experts", s), pred("manet", s)
         for p in (e, g): assert (p["files"] == b["files"]).all()
-        act = np.stack([np.load(run / "data" / "annotations" / (Path(f).stem + ".parts.npy")).any(0) for f in b["files"]])
+        act = acting_regions(run / "data", b["files"])
         t = acting_router_table(b["router"], b["labels"], act, regions); cols[f"seed {s}"] = t.weight_on_acting; clips = t.clips
         levels.append(expert_level_table(e["expert_scores"], ["whole"] + list(regions), b["labels"], {"manet": g["scores"], "bmoe": b["scores"]}))
     r = pd.DataFrame(cols); r["mean"] = r.mean(axis=1); r["sd"] = r[[f"seed {s}" for s in a.seeds]].std(axis=1, ddof=1); r["clips"] = clips
