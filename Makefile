@@ -37,10 +37,13 @@ data: setup
 # dvc.lock is committed as the reference run's record (the hashes of every output on the machine that made it). On
 # another machine the trained outputs, and so their hashes, differ (floating point); git is told to leave this clone's
 # copy alone, so that `git status` stays clean. `make verify` is the comparison that matters (README, Reproducibility).
+# bmoe.repro is `dvc repro` with independent stages side by side (nbs/00b_repro.ipynb): JOBS of them at once (default:
+# the cores divided by params.yaml's train.threads; JOBS=1 is plain `dvc repro`'s order).
+JOBS ?=
 repro: data
 	@git rev-parse --git-dir >/dev/null 2>&1 && git ls-files --error-unmatch dvc.lock >/dev/null 2>&1 && git update-index --skip-worktree dvc.lock || true
-	@echo "repro: the DVC pipeline (dvc.yaml), one line per stage with its time; executed notebooks go to work/notebooks/"
-	@mkdir -p work/timings; t0=$$(date +%s.%N); PATH=$(abspath $(BIN)):$$PATH $(BIN)/dvc repro --quiet; rc=$$?; \
+	@echo "repro: the DVC pipeline (dvc.yaml), independent stages side by side, one line per stage with its time; executed notebooks go to work/notebooks/"
+	@mkdir -p work/timings; t0=$$(date +%s.%N); PATH=$(abspath $(BIN)):$$PATH $(BIN)/python -m bmoe.repro $(if $(JOBS),-j $(JOBS)); rc=$$?; \
 	  if [ -n "$$(find work/notebooks -name '*.ipynb' -newermt @$$t0 2>/dev/null)" ]; then \
 	  echo "{\"seconds\": $$(python3 -c "import time; print(round(time.time() - $$t0, 1))")}" > work/timings/dvc_repro.json; fi; exit $$rc
 	@echo; cat reports/tables/main.md; echo

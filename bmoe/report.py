@@ -372,20 +372,27 @@ def _stage_of(stem: str) -> str:
     return next((k for k in ("tokens", "evaluate") if stem.startswith(k + "_")), stem)
 
 def stage_timings(folder="work/notebooks", timings=None) -> pd.DataFrame:
-    "Wall time (minutes) of each executed stage notebook in `folder`, by stage; with `timings` (work/timings), `make`'s set-up, rendering and overhead too."
+    "Minutes of each stage's executed notebooks in `folder` and when they ran (from, to: minutes since the first began); with `timings` (work/timings), `make`'s set-up, rendering, overhead and wall-clock total too."
     rows = []
     for f in sorted(Path(folder).glob("*.ipynb")):
         pm = json.loads(f.read_text()).get("metadata", {}).get("papermill", {})
         if pm.get("duration") is None: continue
-        rows.append(dict(stage=_stage_of(f.stem), run=f.stem, minutes=pm["duration"] / 60, start=pm.get("start_time", "")))
-    if not rows: return pd.DataFrame(columns=["stage", "runs", "minutes"])
-    t = pd.DataFrame(rows).groupby("stage", sort=False).agg(runs=("run", "count"), minutes=("minutes", "sum"), start=("start", "min"))
-    t = t.sort_values("start").drop(columns="start")
+        start = pd.to_datetime(pm.get("start_time")) if pm.get("start_time") else pd.NaT
+        end = pd.to_datetime(pm.get("end_time")) if pm.get("end_time") else start + pd.Timedelta(seconds=pm["duration"])
+        rows.append(dict(stage=_stage_of(f.stem), run=f.stem, minutes=pm["duration"] / 60, start=start, end=end))
+    if not rows: return pd.DataFrame(columns=["stage", "runs", "minutes", "from", "to"])
+    r = pd.DataFrame(rows); t0 = r.start.min()
+    r["from"], r["to"] = (r.start - t0).dt.total_seconds() / 60, (r.end - t0).dt.total_seconds() / 60
+    t = r.groupby("stage", sort=False).agg(runs=("run", "count"), minutes=("minutes", "sum"), **{"from": ("from", "min"), "to": ("to", "max")})
+    t = t.sort_values(["from", "to"])
+    span = t["to"].max() - t["from"].min() if t["from"].notna().any() else t.minutes.sum()
     tm = Path(timings) if timings else None
     def secs(n): return json.loads((tm / f"{n}.json").read_text())["seconds"] if tm and (tm / f"{n}.json").exists() else None
-    extra = {k: v for k, v in (("setup (venv, pip)", secs("setup")), ("data (rendering)", secs("data"))) if v is not None}
-    if extra: t = pd.concat([pd.DataFrame({"runs": 1, "minutes": [v / 60 for v in extra.values()]}, index=list(extra)), t])
-    if secs("dvc_repro") is not None:       # DVC's own work, papermill, kernel start-up: the DVC run's time not inside a notebook
-        t.loc["DVC, papermill, kernel start-up"] = [0, max(0.0, secs("dvc_repro") / 60 - t.drop(index=list(extra)).minutes.sum())]
-    t.loc["total"] = [t.runs.sum(), t.minutes.sum()]
+    extra = {k: v / 60 for k, v in (("setup (venv, pip)", secs("setup")), ("data (rendering)", secs("data"))) if v is not None}
+    if extra: t = pd.concat([pd.DataFrame({"runs": 1, "minutes": list(extra.values())}, index=list(extra)), t])
+    wall = span
+    if secs("dvc_repro") is not None:       # DVC's own work, papermill, kernel start-up: the DVC run's time outside the notebooks' span
+        wall = max(span, secs("dvc_repro") / 60)
+        t.loc["DVC, papermill, kernel start-up"] = [0, wall - span, None, None]
+    t.loc["total"] = [t.runs.sum(), sum(extra.values()) + wall, None, None]
     return t.round(2)

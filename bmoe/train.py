@@ -44,7 +44,7 @@ class TrainConfig:
     seed: int = 0
     workers: int = 0                  # DataLoader workers (0: load in the main process)
     cache_frames: bool = True         # keep decoded videos in memory (the demo fits; turn off for MA-52)
-    threads: int = 2                  # CPU threads for torch (0: leave as is)
+    threads: int = 1                  # CPU threads for torch (0: leave as is); make repro runs stages side by side instead
     progress: bool = False            # a progress bar per epoch
 
 # %% ../nbs/09_train.ipynb #f35a8ec0
