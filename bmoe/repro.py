@@ -44,7 +44,7 @@ def plan(deps: dict[str, set[str]], stale) -> dict[str, set[str]]:
     return {s: deps[s] & todo for s in deps if s in todo}
 
 # %% ../nbs/00b_repro.ipynb #0b000009
-def run_plan(todo: dict[str, set[str]], run, jobs: int = 2, downstream_of: dict | None = None, done=None) -> list[str]:
+def run_plan(todo: dict[str, set[str]], run, jobs: int = 2, downstream_of: dict | None = None, done=None, start=None) -> list[str]:
     "Run every stage of `todo` with `run(name) -> (ok, output)`, at most `jobs` at once, each after all it waits for; returns the stages not run successfully."
     order = {s: i for i, s in enumerate(todo)}
     weight = {s: len((downstream_of or {}).get(s, ())) for s in todo}
@@ -55,10 +55,11 @@ def run_plan(todo: dict[str, set[str]], run, jobs: int = 2, downstream_of: dict 
             ready = sorted((s for s in todo if s not in ok and s not in running and todo[s] <= ok), key=lambda s: (-weight[s], order[s]))
             for s in ready[:max(1, jobs) - len(running)]:
                 running.add(s); threading.Thread(target=work, args=(s,), daemon=True).start()
+                if start: start(s, running)
         if not running: break
         s, success, output = q.get(); running.discard(s)
         (ok.add if success else failed.append)(s)
-        if done: done(s, success, output)
+        if done: done(s, success, output, running)
     return failed + [s for s in todo if s not in ok and s not in failed]
 
 # %% ../nbs/00b_repro.ipynb #0b000013
@@ -77,16 +78,23 @@ def repro(cwd=".", jobs: int | None = None, dvc="dvc") -> int:
     todo = plan(deps, stale_stages(cwd, dvc))
     if not todo: print("repro: every stage is up to date (dvc status)", flush=True); return 0
     jobs = jobs or default_jobs(Path(cwd) / "params.yaml")
-    bar = tqdm(total=len(todo), desc=f"stages ({jobs} at a time)", unit="stage", file=sys.stderr, leave=False, dynamic_ncols=True)
+    bar = tqdm(total=len(todo), desc=f"stages, {jobs} at a time", file=sys.stderr, leave=False, dynamic_ncols=True,
+               bar_format="{desc}: {n_fmt}/{total_fmt} [{elapsed}] {postfix}")   # no rate or ETA: stages differ by 100x in length
+    def start(s, running): bar.set_postfix_str("running: " + ", ".join(sorted(running)))
     def run(s):
         r = subprocess.run([dvc, "--wait-for-lock", "repro", "--quiet", "--single-item", s], cwd=cwd, capture_output=True, text=True)
         return r.returncode == 0, (r.stdout + ("" if r.returncode == 0 else r.stderr)).strip()
-    def done(s, ok, out):
+    def done(s, ok, out, running):
+        bar.set_postfix_str("running: " + ", ".join(sorted(running)) if running else "", refresh=False)
         if out: bar.write(out, file=sys.stdout if ok else sys.stderr)
         if not ok: bar.write(f"bmoe-repro: stage {s} failed (its own error above); stages already running finish, no new one starts", file=sys.stderr)
         bar.update()
-    failed = run_plan(todo, run, jobs, downstream(deps), done)
-    bar.close()
+    stop = threading.Event()
+    def tick():                                     # keep the elapsed time moving through a long stage
+        while not stop.wait(1 if sys.stderr.isatty() else 30): bar.refresh()
+    threading.Thread(target=tick, daemon=True).start()
+    try: failed = run_plan(todo, run, jobs, downstream(deps), done, start)
+    finally: stop.set(); bar.close()
     if failed: print(f"bmoe-repro: not run: {', '.join(failed)}", file=sys.stderr); return 1
     return subprocess.run([dvc, "repro", "--quiet"], cwd=cwd).returncode
 
