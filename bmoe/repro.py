@@ -79,7 +79,7 @@ def repro(cwd=".", jobs: int | None = None, dvc="dvc") -> int:
     if not todo: print("repro: every stage is up to date (dvc status)", flush=True); return 0
     jobs = jobs or default_jobs(Path(cwd) / "params.yaml")
     bar = tqdm(total=len(todo), desc=f"stages, {jobs} at a time", file=sys.stderr, leave=False, dynamic_ncols=True,
-               bar_format="{desc}: {n_fmt}/{total_fmt} [{elapsed}] {postfix}")   # no rate or ETA: stages differ by 100x in length
+               bar_format="{desc}: {n_fmt}/{total_fmt} [{elapsed}]{postfix}")   # no rate or ETA: stages differ by 100x in length
     def start(s, running): bar.set_postfix_str("running: " + ", ".join(sorted(running)))
     def run(s):
         r = subprocess.run([dvc, "--wait-for-lock", "repro", "--quiet", "--single-item", s], cwd=cwd, capture_output=True, text=True)
