@@ -38,7 +38,7 @@ data: setup
 # another machine the trained outputs, and so their hashes, differ (floating point); git is told to leave this clone's
 # copy alone, so that `git status` stays clean. `make verify` is the comparison that matters (README, Reproducibility).
 # bmoe.repro is `dvc repro` with independent stages side by side (nbs/00b_repro.ipynb): JOBS of them at once (default:
-# the cores divided by params.yaml's train.threads; JOBS=1 is plain `dvc repro`'s order).
+# the cores divided by params.yaml's train.threads; JOBS=1 runs one stage at a time, as plain `dvc repro` does).
 JOBS ?=
 repro: data
 	@git rev-parse --git-dir >/dev/null 2>&1 && git ls-files --error-unmatch dvc.lock >/dev/null 2>&1 && git update-index --skip-worktree dvc.lock || true

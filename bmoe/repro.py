@@ -4,8 +4,9 @@
 
 # %% ../nbs/00b_repro.ipynb #0b000002
 from __future__ import annotations
-import os, re, sys, json, time, argparse, subprocess, threading, queue
+import os, re, sys, json, argparse, subprocess, threading, queue
 from pathlib import Path
+from .core import load_params
 
 # %% auto #0
 __all__ = ['stage_dag', 'stale_stages', 'downstream', 'plan', 'run_plan', 'default_jobs', 'repro', 'main']
@@ -67,9 +68,7 @@ def run_plan(todo: dict[str, set[str]], run, jobs: int = 2, downstream_of: dict 
 # %% ../nbs/00b_repro.ipynb #0b000015
 def default_jobs(params="params.yaml") -> int:
     "Cores available divided by the training threads of `params` (`train.threads`, 1 if unset): the stages to run at once."
-    import yaml
-    threads = 1
-    if Path(params).exists(): threads = int(((yaml.safe_load(Path(params).read_text()) or {}).get("train") or {}).get("threads") or 1)
+    threads = int((load_params(path=params).get("train") or {}).get("threads") or 1) if Path(params).exists() else 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, cores // max(1, threads))
 
