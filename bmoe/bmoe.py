@@ -52,11 +52,13 @@ class ModelConfig:
     input: str = "pixels"              # pixels | features (pre-extracted per-region features)
     feat_dim: int = 768                # feature mode: width of the given features
     backend: str = "auto"              # kernel dispatch (see bmoe.kernels)
-    init_global: str = ""              # run folder of a trained TSM/MANet: the global stream, projection, norm and head start from it
+    init_global: str = ""              # run folder of a trained TSM/MANet: the global stream is loaded from it
+    global_head: bool = False          # with init_global: its projection, norm and classifier as well (with zero_init B-MoE then starts
+                                       # as that MANet; the authors' projection and classifier are B-MoE's own, and so are ours by default)
     freeze_global: bool = True         # with init_global: the global stream gets no gradients and stays in eval mode
     init_experts: str = ""             # run folder of pre-trained region experts (arch 'experts'): encoders and experts start from it
     freeze_experts: bool = True        # with init_experts: encoders and experts get no gradients and stay in eval mode
-    zero_init: bool = False            # router and fusion output projections start at zero: B-MoE starts as its global stream
+    zero_init: bool = False            # router and fusion output projections start at zero: the fusion starts as the identity
 
 #: the authors' protocol: B-MoE starts from the trained MANet stream (frozen) and the pre-trained experts (frozen);
 #: `{runs}` is the folder of the run being trained (`bmoe.train.train_method` fills it in)
@@ -290,19 +292,25 @@ class BMoE(ExpertStack):
     @property
     def streams_frozen(self) -> bool:
         "Whether everything before the router is fixed (experts, and the global stream when used): tokens can be cached."
-        e = bool(self.cfg.init_experts and self.cfg.freeze_experts)
-        g = not self.cfg.use_global or bool(self.cfg.init_global and self.cfg.freeze_global)
-        return e and g and self.cfg.input == "pixels"
+        return self.stream_frozen("experts") and (not self.cfg.use_global or self.stream_frozen("global"))
+
+    def stream_frozen(self, stream: str) -> bool:
+        "Whether `stream` ('experts' or 'global') is loaded from a run and frozen, on the pixel path: its outputs can be cached."
+        c = self.cfg
+        ok = bool(c.init_experts and c.freeze_experts) if stream == "experts" else bool(c.use_global and c.init_global and c.freeze_global)
+        return ok and c.input == "pixels"
 
     @torch.no_grad()
-    def stream_tokens(self, batch: dict) -> dict:
-        "What the frozen streams give for a batch: `expert_tokens` (B, T, 1 + R, D) and `global_features` (B, T, C)."
-        if not self.streams_frozen: raise ValueError("stream tokens can be cached only when the experts and global stream are frozen (a staged B-MoE)")
+    def stream_tokens(self, batch: dict, streams=("experts", "global")) -> dict:
+        "What the frozen `streams` give for a batch: `expert_tokens` (B, T, 1 + R, D) ('experts') and `global_features` (B, T, C) ('global')."
+        if set(streams) - {"experts", "global"}: raise ValueError(f"streams {tuple(streams)}: each must be 'experts' or 'global'")
+        if not all(self.stream_frozen(s) for s in streams if s == "experts" or self.cfg.use_global):
+            raise ValueError("stream tokens can be cached only when the experts and global stream are frozen (a staged B-MoE)")
         was = [m.training for m in self.frozen()]
         for m in self.frozen(): m.eval()
-        x = self.prep(batch, self.head.weight.device)
-        out = {"expert_tokens": self.expert_tokens(x)}
-        if self.cfg.use_global: out["global_features"] = self.glob(self.clip(x["global"]))
+        x = self.prep(batch, self.head.weight.device); out = {}
+        if "experts" in streams: out["expert_tokens"] = self.expert_tokens(x)
+        if self.cfg.use_global and "global" in streams: out["global_features"] = self.glob(self.clip(x["global"]))
         for m, w in zip(self.frozen(), was): m.train(w)
         return out
 

@@ -23,8 +23,8 @@ from .data import DataError
 # %% auto #0
 __all__ = ['TrainConfig', 'train_config', 'make_optimizer', 'dist_info', 'unwrap', 'predict', 'config_key', 'load_checkpoint',
            'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'init_from_runs', 'fit',
-           'stream_hash', 'extract_tokens', 'token_collate', 'TokenDataset', 'token_datasets', 'write_run',
-           'fingerprint', 'train_method', 'check_dataset', 'token_stage', 'main']
+           'stream_hash', 'extract_tokens', 'token_collate', 'token_parts', 'TokenDataset', 'token_datasets',
+           'write_run', 'fingerprint', 'train_method', 'check_dataset', 'token_stage', 'main']
 
 # %% ../nbs/09_train.ipynb #f35a8eca
 @dataclass
@@ -169,7 +169,8 @@ def save_progress(ckpt, state: dict, improved: bool):
 def init_from_runs(model, cfg: ModelConfig) -> list[str]:
     "Load the global stream of run `cfg.init_global` and the experts of run `cfg.init_experts` into a B-MoE; returns what was loaded."
     parts = []
-    for run, arches, prefixes in ((cfg.init_global, ("tsm", "manet"), ("glob.", "gproj.", "norm.", "head.")),
+    head = ("gproj.", "norm.", "head.") if cfg.global_head else ()
+    for run, arches, prefixes in ((cfg.init_global, ("tsm", "manet"), ("glob.",) + head),
                                   (cfg.init_experts, ("experts",), ("enc.", "pos", "experts."))):
         if not run or cfg.arch != "bmoe": continue
         if not cfg.use_global and prefixes[0] == "glob.": continue
@@ -242,8 +243,9 @@ def stream_hash(model, part: str) -> str:
 
 def _files(ds) -> list[str]: return [c.file for c in ds.clips]
 
-def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, meta=None, progress=False) -> Path:
-    "Run the frozen streams of `model` over train dataset `tr` for `epochs` epochs of TSN sampling and over `va`; write the folder `out`."
+def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, meta=None, progress=False, streams=("experts", "global")) -> Path:
+    "Run the frozen `streams` of `model` over train dataset `tr` for `epochs` epochs of TSN sampling and over `va`; write the folder `out`."
+    streams = [s for s in streams if s == "experts" or model.cfg.use_global]
     from tqdm.auto import tqdm
     out = Path(out); tmp = out.with_name(out.name + ".part"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     device = device or next(model.parameters()).device
@@ -251,7 +253,7 @@ def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, 
         arrays = {}
         def run(ds, key, e=None):
             for b in clip_loader(ds, batch_size, False):
-                o = model.stream_tokens(b); idx = b["index"].numpy()
+                o = model.stream_tokens(b, streams); idx = b["index"].numpy()
                 if "present" in b and e in (None, 0):                   # regions seen: one per clip, whatever the sampling
                     a = f"{key}_present"
                     if a not in arrays: arrays[a] = np.lib.format.open_memmap(tmp / f"{a}.npy", "w+", np.bool_, (len(ds), b["present"].shape[1]))
@@ -266,8 +268,9 @@ def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, 
         run(va, "val")
         for a in arrays.values(): a.flush()
         del arrays
-        write_json(tmp / "meta.json", dict(meta or {}, epochs=epochs, experts=stream_hash(model, "experts"),
-                                           global_stream=stream_hash(model, "global") if model.cfg.use_global else None,
+        write_json(tmp / "meta.json", dict(meta or {}, epochs=epochs, streams=streams,
+                                           experts=stream_hash(model, "experts") if "experts" in streams else None,
+                                           global_stream=stream_hash(model, "global") if "global" in streams else None,
                                            n_classes=len(tr.classes), multilabel=bool(getattr(tr, "multilabel", False)),
                                            train=dict(files=_files(tr), labels=[c.label for c in tr.clips]),
                                            val=dict(files=_files(va), labels=[c.label for c in va.clips])))
@@ -280,17 +283,27 @@ def token_collate(items: list[dict]) -> dict:
     "Stack token items into a batch."
     return {k: torch.stack([torch.as_tensor(it[k]) for it in items]) for k in items[0]}
 
+def token_parts(folder) -> dict:
+    "Where each stream's tokens lie in a tokens folder, {'experts': path, 'global': path}: in the folder itself, or one stream per subfolder (the pipeline's)."
+    folder, parts = Path(folder), {}
+    for d in ([folder] + sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []):
+        if not (d / "meta.json").exists(): continue
+        meta = json.loads((d / "meta.json").read_text())
+        for s in meta.get("streams") or ["experts"] + (["global"] if meta.get("global_stream") else []): parts.setdefault(s, d)
+    return parts
+
 class TokenDataset:
     "One split of a tokens folder: per clip (and, for train, per epoch) the frozen streams' outputs, with labels."
     collate = staticmethod(token_collate)
     def __init__(self, folder, split):
-        self.folder, self.split = Path(folder), split
-        meta = json.loads((self.folder / "meta.json").read_text())
+        self.folder, self.split = Path(folder), split; parts = token_parts(folder)
+        if "experts" not in parts: raise FileNotFoundError(f"{folder}: no tokens of the experts (meta.json missing); run the tokens stage first")
+        ex = parts["experts"]; meta = json.loads((ex / "meta.json").read_text())
         self.files, self.labels = meta[split]["files"], meta[split]["labels"]
         self.multilabel, self.n_classes = meta.get("multilabel", False), meta.get("n_classes")
-        self.tok = np.load(self.folder / f"{split}_tokens.npy", mmap_mode="r")
-        g = self.folder / f"{split}_global.npy"; self.glob = np.load(g, mmap_mode="r") if g.exists() else None
-        p = self.folder / f"{split}_present.npy"; self.present = np.load(p) if p.exists() else None
+        self.tok = np.load(ex / f"{split}_tokens.npy", mmap_mode="r")
+        self.glob = np.load(parts["global"] / f"{split}_global.npy", mmap_mode="r") if "global" in parts else None
+        p = ex / f"{split}_present.npy"; self.present = np.load(p) if p.exists() else None
         self.train, self.epoch = split == "train", 0
     def __len__(self): return len(self.labels)
     def set_epoch(self, e):
@@ -308,17 +321,19 @@ class TokenDataset:
 # %% ../nbs/09_train.ipynb #7a0c0004
 def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_args=None) -> tuple[TokenDataset, TokenDataset]:
     "The train and val token datasets of `folder`, checked against the model's frozen weights and the clips `tr`, `va` of the pixel path."
-    folder = Path(folder)
-    if not (folder / "meta.json").exists(): raise FileNotFoundError(f"{folder}: no tokens (meta.json missing); run the tokens stage first")
+    folder, parts = Path(folder), token_parts(folder)
     if not getattr(model, "streams_frozen", False):
         raise ValueError(f"{mc.arch}: tokens can stand in for frozen streams only (a staged B-MoE); train this method on frames")
-    meta = json.loads((folder / "meta.json").read_text())
-    bad = [k for k, want in (("experts", stream_hash(model, "experts")),
-                             ("global_stream", stream_hash(model, "global") if mc.use_global else meta.get("global_stream")),
-                             ("seed", tc.seed), ("segments", mc.segments), ("regions", box_args or {})) if meta.get(k) != want]
-    if meta["train"]["files"] != _files(tr) or meta["val"]["files"] != _files(va): bad.append("clips")
-    if meta["epochs"] < tc.epochs: bad.append("epochs")
-    if bad: raise ValueError(f"{folder}: tokens made from other {', '.join(bad)} than this run's; re-run the tokens stage (dvc repro)")
+    need = ["experts"] + (["global"] if mc.use_global else [])
+    if missing := [s for s in need if s not in parts]:
+        raise FileNotFoundError(f"{folder}: no tokens of the {' or the '.join(missing)} stream (meta.json missing); run the tokens stage first")
+    for s in need:
+        meta, hk = json.loads((parts[s] / "meta.json").read_text()), "experts" if s == "experts" else "global_stream"
+        bad = [k for k, want in ((hk, stream_hash(model, s)), ("seed", tc.seed), ("segments", mc.segments), ("regions", box_args or {}))
+               if meta.get(k) != want]
+        if meta["train"]["files"] != _files(tr) or meta["val"]["files"] != _files(va): bad.append("clips")
+        if meta["epochs"] < tc.epochs: bad.append("epochs")
+        if bad: raise ValueError(f"{parts[s]}: tokens made from other {', '.join(bad)} than this run's; re-run the tokens stage (dvc repro)")
     return TokenDataset(folder, "train"), TokenDataset(folder, "val")
 
 # %% ../nbs/09_train.ipynb #5f0a0002
@@ -383,15 +398,21 @@ def _staged(method, runs, params):
     return replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs)), tc
 
 def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False, bad="skip",
-                arrays=None) -> Path:
-    "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over every training epoch and val, into `out`."
-    mc, tc = _staged(method, runs, params); check_dataset(root, params)
+                arrays=None, run=None) -> Path:
+    "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over every training epoch and val, into `out`; with `run` ('manet', 'experts'), that run's stream only."
+    mc, tc = _staged(method, runs, params); check_dataset(root, params); streams = ("experts", "global")
+    if run:                                            # one frozen run: load only it, so that it need not wait for the other
+        r = (Path(runs) / run).as_posix()
+        if r == mc.init_experts: mc, streams = replace(mc, init_global="", use_global=False), ("experts",)
+        elif mc.use_global and r == mc.init_global: mc, streams = replace(mc, init_experts=""), ("global",)
+        else: raise ValueError(f"{r}: not a frozen stream of staged {method} (its experts: {mc.init_experts}; its global stream: {mc.init_global or 'none'})")
     if tc.threads: torch.set_num_threads(tc.threads)
     box_args, exclude = box_settings((params or {}).get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args, arrays)
     model = build_model(mc); init_from_runs(model, mc)
     model.to(torch.device("cuda" if torch.cuda.is_available() else "cpu")).eval()
-    return extract_tokens(model, tr, va, tc.epochs, out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress)
+    return extract_tokens(model, tr, va, tc.epochs, out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress,
+                          streams=streams)
 
 # %% ../nbs/09_train.ipynb #0d91591b
 def _parse_overrides(pairs, params: dict) -> dict:
