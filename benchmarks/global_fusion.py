@@ -5,13 +5,14 @@
 CLONE is a clone whose `make repro` ran with those seeds (`seeds: [0, 1, 2, 3, 4]` in params.yaml): its MANet and experts
 runs, tokens, pose cache, clips and test predictions are reused. Part 1 trains the router and fusion on the tokens (as the
 train_bmoe stage does, seconds a run) in five ways:
-- "pipeline": the package's B-MoE: MANet's projection, norm and classifier are its starting point (it starts as MANet),
-- "fresh head": only MANet's stream is loaded; projection, norm and classifier start from random, as in the authors' code,
-- "stream dropout": the pipeline's, with each training clip's global features zeroed with probability 0.5
-  (modality dropout, against leaning on a stream whose training-set features are better than its test-set ones),
-- "fresh head + stream dropout",
+- "own head": the package's B-MoE: MANet's stream is loaded, the projection of its features, the final norm and the
+  classifier are B-MoE's own and start from random, as in the authors' code (the default since 3f04fb9),
+- "MANet's head": MANet's projection, norm and classifier are loaded too (`global_head=True`): with the zero-initialised
+  router and fusion outputs B-MoE starts as MANet (the package's default before 3f04fb9),
+- "+ stream dropout" to each: each training clip's global features are zeroed with probability 0.5 (modality dropout,
+  against leaning on a stream whose training-set features are better than its test-set ones); not an option of the
+  package, patched in here (`BMoE.forward`),
 - "no global": the package's ablation.
-The two middle ideas are not options of the package: this script patches them in (`init_from_runs`, `BMoE.forward`).
 Part 2, late fusion: the log-probabilities of the package's "no global" run and of the MANet run, mixed with the weight
 (0 to 0.6) that maximises F1_mean on val, per seed; if MANet saw something the regions miss, this would gain on test.
 Printed: mean and sd over seeds of the best val epoch and of test; paired bootstrap 95% intervals on the test split
@@ -20,26 +21,20 @@ Printed: mean and sd over seeds of the best val epoch and of test; paired bootst
 import argparse, os, time
 from pathlib import Path
 
-RUNS = {"pipeline": ("bmoe", False, 0.0), "fresh head": ("bmoe", True, 0.0), "stream dropout": ("bmoe", False, 0.5),
-        "fresh head + stream dropout": ("bmoe", True, 0.5), "no global": ("bmoe_no_global", False, 0.0)}
-PATCH = dict(fresh=False, drop=0.0)
+RUNS = {"own head": ("bmoe", False, 0.0), "MANet's head": ("bmoe", True, 0.0), "own head + stream dropout": ("bmoe", False, 0.5),
+        "MANet's head + stream dropout": ("bmoe", True, 0.5), "no global": ("bmoe_no_global", False, 0.0)}   # method, global_head, dropout
+PATCH = dict(drop=0.0)
 
 def patch():
-    "Patch the two variants into bmoe: a fresh projection/norm/classifier after loading MANet, and global-stream dropout."
-    import torch, bmoe.bmoe as B, bmoe.train as T
-    fwd, init = B.BMoE.forward, T.init_from_runs
+    "Patch global-stream dropout into bmoe (training only)."
+    import torch, bmoe.bmoe as B
+    fwd = B.BMoE.forward
     def forward(self, batch):
         if self.training and PATCH["drop"] > 0 and "global_features" in batch:
             g = batch["global_features"]; keep = (torch.rand(g.shape[0], 1, 1) >= PATCH["drop"]).to(g.dtype)
             batch = dict(batch, global_features=g * keep)
         return fwd(self, batch)
-    def init_from_runs(model, cfg):
-        parts = init(model, cfg)
-        if PATCH["fresh"] and cfg.use_global:
-            fresh = B.BMoE(cfg).state_dict()
-            model.load_state_dict({k: v for k, v in fresh.items() if k.startswith(("gproj.", "norm.", "head."))}, strict=False)
-        return parts
-    B.BMoE.forward, T.init_from_runs = forward, init_from_runs
+    B.BMoE.forward = forward
 
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--run-dir", required=True); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
@@ -55,17 +50,18 @@ def main():
     from bmoe.report import comparison_table
     spec, R = get_dataset("ma52"), out / "reports"
     skip = {sp: bad_videos("data", "work/pose", (sp,), "reports/pose_quality.json") for sp in ("val", "test")}
-    key = lambda name: name.replace(" + ", "_").replace(" ", "_")
+    key = lambda name: name.replace(" + ", "_").replace("'s", "").replace(" ", "_")
     rows = {}
     for s in a.seeds:                                             # part 1: the fusion variants
         d = out / f"s{s}"; d.mkdir(parents=True, exist_ok=True)
         for m in ("manet", "experts"):
             if not (d / m).exists(): (d / m).symlink_to(run_dir / "work" / "runs" / f"s{s}" / m)
-        for name, (method, fresh, drop) in RUNS.items():           # each in its own progress folder: the patches are not in the resume fingerprint
-            PATCH.update(fresh=fresh, drop=drop); P = load_params(); P["train"]["seed"] = s; t = time.time()
+        for name, (method, head, drop) in RUNS.items():           # each in its own progress folder: the patch is not in the resume fingerprint
+            PATCH.update(drop=drop); P = load_params(); P["train"]["seed"] = s; t = time.time()
+            if method == "bmoe": P["model"]["global_head"] = head
             h = train_method(method, "data", "work/pose", d / key(name), P, ckpt_root=out / "ckpt" / key(name), pose_report="reports/pose_quality.json",
                              tokens=f"work/tokens/s{s}")
-            PATCH.update(fresh=False, drop=0.0)
+            PATCH.update(drop=0.0)
             best = max(h["history"], key=lambda r: r["val_f1_mean"])
             m = evaluate_run(d / key(name), "data", "test", "work/pose", R, f"{key(name)}-s{s}", skip["test"], arrays="work/clips")
             rows.setdefault(name, []).append([100 * best["val_f1_mean"], 100 * best["val_action_f1_macro"], 100 * m["f1_mean"], 100 * m["action_f1_macro"]])
@@ -74,7 +70,7 @@ def main():
     fmt = lambda v, i: f"{np.mean(np.array(v)[:, i]):.2f} +- {np.std(np.array(v)[:, i], ddof=1):.2f}"
     tab = pd.DataFrame({c: [fmt(v, i) for v in rows.values()] for i, c in enumerate(cols)}, index=list(rows))
     print(); print(f"1. fusion variants, mean +- sd over seeds {a.seeds}"); print(tab.to_markdown()); print()
-    print(comparison_table(key("pipeline"), [key(n) for n in RUNS if n != "pipeline"], a.seeds, R).to_markdown(index=False)); print()
+    print(comparison_table(key("own head"), [key(n) for n in RUNS if n != "own head"], a.seeds, R).to_markdown(index=False)); print()
     print(comparison_table(key("no global"), [key(n) for n in RUNS if n != "no global"], a.seeds, R).to_markdown(index=False)); print()
 
     def scores(name, split, s):                                   # part 2: late fusion of the pipeline's own runs
