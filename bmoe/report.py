@@ -369,6 +369,7 @@ def _stage_of(stem: str) -> str:
     if stem.startswith("train_"):
         m = stem[len("train_"):].rsplit("-s", 1)[0]
         return "train_global" if m in ("tsm", "manet") else "pretrain_experts" if m == "experts" else "train_bmoe"
+    if stem.startswith("tokens_") and "-s" in stem: return stem.rsplit("-s", 1)[0]     # tokens_manet, tokens_experts: a row per frozen run
     return next((k for k in ("tokens", "evaluate") if stem.startswith(k + "_")), stem)
 
 def stage_timings(folder="work/notebooks", timings=None) -> pd.DataFrame:
