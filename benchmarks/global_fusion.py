@@ -12,7 +12,8 @@ train_bmoe stage does, seconds a run) in five ways:
 - "+ stream dropout" to each: each training clip's global features are zeroed with probability 0.5 (modality dropout,
   against leaning on a stream whose training-set features are better than its test-set ones); not an option of the
   package, patched in here (`BMoE.forward`),
-- "no global": the package's ablation.
+- "no global": the package's ablation,
+- "mean routing" with either head: the routing ablation, which loads the global stream the same way.
 Part 2, late fusion: the log-probabilities of the package's "no global" run and of the MANet run, mixed with the weight
 (0 to 0.6) that maximises F1_mean on val, per seed; if MANet saw something the regions miss, this would gain on test.
 Printed: mean and sd over seeds of the best val epoch and of test; paired bootstrap 95% intervals on the test split
@@ -22,7 +23,8 @@ import argparse, os, time
 from pathlib import Path
 
 RUNS = {"own head": ("bmoe", False, 0.0), "MANet's head": ("bmoe", True, 0.0), "own head + stream dropout": ("bmoe", False, 0.5),
-        "MANet's head + stream dropout": ("bmoe", True, 0.5), "no global": ("bmoe_no_global", False, 0.0)}   # method, global_head, dropout
+        "MANet's head + stream dropout": ("bmoe", True, 0.5), "no global": ("bmoe_no_global", False, 0.0),
+        "mean routing, own head": ("bmoe_mean_routing", False, 0.0), "mean routing, MANet's head": ("bmoe_mean_routing", True, 0.0)}   # method, global_head, dropout
 PATCH = dict(drop=0.0)
 
 def patch():
@@ -50,7 +52,7 @@ def main():
     from bmoe.report import comparison_table
     spec, R = get_dataset("ma52"), out / "reports"
     skip = {sp: bad_videos("data", "work/pose", (sp,), "reports/pose_quality.json") for sp in ("val", "test")}
-    key = lambda name: name.replace(" + ", "_").replace("'s", "").replace(" ", "_")
+    key = lambda name: name.replace(" + ", "_").replace(", ", "_").replace("'s", "").replace(" ", "_")
     rows = {}
     for s in a.seeds:                                             # part 1: the fusion variants
         d = out / f"s{s}"; d.mkdir(parents=True, exist_ok=True)
@@ -58,7 +60,7 @@ def main():
             if not (d / m).exists(): (d / m).symlink_to(run_dir / "work" / "runs" / f"s{s}" / m)
         for name, (method, head, drop) in RUNS.items():           # each in its own progress folder: the patch is not in the resume fingerprint
             PATCH.update(drop=drop); P = load_params(); P["train"]["seed"] = s; t = time.time()
-            if method == "bmoe": P["model"]["global_head"] = head
+            if method != "bmoe_no_global": P["model"]["global_head"] = head
             h = train_method(method, "data", "work/pose", d / key(name), P, ckpt_root=out / "ckpt" / key(name), pose_report="reports/pose_quality.json",
                              tokens=f"work/tokens/s{s}")
             PATCH.update(drop=0.0)
@@ -72,9 +74,11 @@ def main():
     print(); print(f"1. fusion variants, mean +- sd over seeds {a.seeds}"); print(tab.to_markdown()); print()
     print(comparison_table(key("own head"), [key(n) for n in RUNS if n != "own head"], a.seeds, R).to_markdown(index=False)); print()
     print(comparison_table(key("no global"), [key(n) for n in RUNS if n != "no global"], a.seeds, R).to_markdown(index=False)); print()
+    print(comparison_table(key("MANet's head"), [key("mean routing, MANet's head")], a.seeds, R).to_markdown(index=False)); print()
 
     def scores(name, split, s):                                   # part 2: late fusion of the pipeline's own runs
-        f = R / "predictions" / f"{name}-{split}-s{s}.npz" if split == "val" else run_dir / "reports" / "predictions" / f"{name}-s{s}.npz"
+        f = run_dir / "reports" / "predictions" / f"{name}-s{s}.npz"                # the evaluate stage's, where it has this seed
+        if split == "val" or not f.exists(): f = R / "predictions" / f"{name}-{split}-s{s}.npz"
         if not f.exists(): evaluate_run(f"work/runs/s{s}/{name}", "data", split, "work/pose", R, f"{name}-{split}-s{s}", skip[split], arrays="work/clips")
         z = dict(np.load(f)); o = np.argsort(z["files"]); return {k: z[k][o] for k in ("scores", "labels", "files", "index")}
     lg = lambda p: np.log(np.clip(p, 1e-8, None))
