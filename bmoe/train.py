@@ -286,7 +286,8 @@ def token_collate(items: list[dict]) -> dict:
 def token_parts(folder) -> dict:
     "Where each stream's tokens lie in a tokens folder, {'experts': path, 'global': path}: one stream per subfolder (the pipeline's), or in the folder itself."
     folder, parts = Path(folder), {}
-    for d in (sorted(p for p in folder.iterdir() if p.is_dir()) + [folder] if folder.is_dir() else []):   # subfolders first: the pipeline's
+    subs = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.endswith(".part")) if folder.is_dir() else []   # not an unfinished write
+    for d in (subs + [folder] if folder.is_dir() else []):                                        # subfolders first: the pipeline's
         if not (d / "meta.json").exists(): continue
         meta = json.loads((d / "meta.json").read_text())
         for s in meta.get("streams") or ["experts"] + (["global"] if meta.get("global_stream") else []): parts.setdefault(s, d)
