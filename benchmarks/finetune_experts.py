@@ -23,11 +23,10 @@ def main():
     from bmoe.evaluate import evaluate_run
     from bmoe.clips import bad_videos
     from bmoe.report import comparison_table
+    from seed_tables import link_streams                # benchmarks/seed_tables.py, beside this script
     skip = bad_videos("data", "work/pose", ("test",), "reports/pose_quality.json")
     for s in ([] if a.compare_only else a.seeds):
-        d = ft / f"s{s}"; d.mkdir(parents=True, exist_ok=True)
-        for m in ("manet", "experts"):                     # the staged B-MoE starts from the runs beside it
-            if not (d / m).exists(): (d / m).symlink_to(run_dir / "work" / "runs" / f"s{s}" / m)
+        d = link_streams(ft / f"s{s}", run_dir, s)         # the staged B-MoE starts from the runs beside it
         for m in ("bmoe", "bmoe_mean_routing"):
             P = load_params(); P["train"]["seed"] = s; P["model"]["freeze_experts"] = False
             t = time.time()

@@ -23,11 +23,11 @@ def main():
     from bmoe.evaluate import evaluate_run
     from bmoe.clips import bad_videos
     from bmoe.report import comparison_table
+    from seed_tables import link_streams                # benchmarks/seed_tables.py, beside this script
     skip = bad_videos("data", "work/pose", ("test",), "reports/pose_quality.json"); R = out / "reports"
     tag = f"e{a.epochs}"
     for s in a.seeds:
-        d = out / f"s{s}"; d.mkdir(parents=True, exist_ok=True)
-        if not (d / "experts").exists(): (d / "experts").symlink_to(run_dir / "work" / "runs" / f"s{s}" / "experts")
+        d = link_streams(out / f"s{s}", run_dir, s, ("experts",))   # the clone's experts; MANet is trained here
         P = load_params(); P["train"]["seed"] = s; Pg = json.loads(json.dumps(P)); Pg["train"]["epochs"] = a.epochs; t = time.time()
         train_method("manet", "data", "work/pose", d / "manet", Pg, ckpt_root=out / "ckpt", pose_report="reports/pose_quality.json", arrays="work/clips")
         m = evaluate_run(d / "manet", "data", "test", "work/pose", R, f"manet_{tag}-s{s}", skip, arrays="work/clips")

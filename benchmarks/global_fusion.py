@@ -45,27 +45,22 @@ def main():
     os.chdir(run_dir); patch()
     import numpy as np, pandas as pd
     from bmoe.core import load_params
-    from bmoe.train import train_method
     from bmoe.evaluate import evaluate_run, dataset_metrics
     from bmoe.datasets import get_dataset
     from bmoe.clips import bad_videos
     from bmoe.report import comparison_table
+    from seed_tables import link_streams, train_on_tokens           # benchmarks/seed_tables.py, beside this script
     spec, R = get_dataset("ma52"), out / "reports"
     skip = {sp: bad_videos("data", "work/pose", (sp,), "reports/pose_quality.json") for sp in ("val", "test")}
     key = lambda name: name.replace(" + ", "_").replace(", ", "_").replace("'s", "").replace(" ", "_")
     rows = {}
     for s in a.seeds:                                             # part 1: the fusion variants
-        d = out / f"s{s}"; d.mkdir(parents=True, exist_ok=True)
-        for m in ("manet", "experts"):
-            if not (d / m).exists(): (d / m).symlink_to(run_dir / "work" / "runs" / f"s{s}" / m)
+        d = link_streams(out / f"s{s}", run_dir, s)
         for name, (method, head, drop) in RUNS.items():           # each in its own progress folder: the patch is not in the resume fingerprint
             PATCH.update(drop=drop); P = load_params(); P["train"]["seed"] = s; t = time.time()
             if method != "bmoe_no_global": P["model"]["global_head"] = head
-            h = train_method(method, "data", "work/pose", d / key(name), P, ckpt_root=out / "ckpt" / key(name), pose_report="reports/pose_quality.json",
-                             tokens=f"work/tokens/s{s}")
+            best, m = train_on_tokens(method, d / key(name), P, f"work/tokens/s{s}", out / "ckpt" / key(name), R, f"{key(name)}-s{s}", skip["test"])
             PATCH.update(drop=0.0)
-            best = max(h["history"], key=lambda r: r["val_f1_mean"])
-            m = evaluate_run(d / key(name), "data", "test", "work/pose", R, f"{key(name)}-s{s}", skip["test"], arrays="work/clips")
             rows.setdefault(name, []).append([100 * best["val_f1_mean"], 100 * best["val_action_f1_macro"], 100 * m["f1_mean"], 100 * m["action_f1_macro"]])
             print(f"seed {s} {name}: {time.time() - t:.0f} s, test action F1 macro {100 * m['action_f1_macro']:.2f}", flush=True)
     cols = ["val F1_mean", "val action F1 macro", "test F1_mean", "test action F1 macro"]

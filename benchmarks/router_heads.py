@@ -23,24 +23,17 @@ def main():
     os.chdir(run_dir)
     import numpy as np, pandas as pd
     from bmoe.core import load_params
-    from bmoe.train import train_method
-    from bmoe.evaluate import evaluate_run
     from bmoe.clips import bad_videos
     from bmoe.report import comparison_table, acting_router_table
-    from seed_tables import sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
+    from seed_tables import sorted_predictions, acting_regions, link_streams, train_on_tokens   # benchmarks/seed_tables.py, beside this script
     skip = bad_videos("data", "work/pose", ("test",), "reports/pose_quality.json")
     key = lambda name: name.replace(", ", "_").replace(" ", "_")
     rows, acting = {}, {}
     for s in a.seeds:
-        d = out / f"s{s}"; d.mkdir(parents=True, exist_ok=True)
-        for m in ("manet", "experts"):                     # the staged B-MoE starts from the runs beside it
-            if not (d / m).exists(): (d / m).symlink_to(run_dir / "work" / "runs" / f"s{s}" / m)
+        d = link_streams(out / f"s{s}", run_dir, s)         # the staged B-MoE starts from the runs beside it
         for name, (method, heads) in RUNS.items():
             P = load_params(); P["train"]["seed"] = s; P["model"]["router_heads"] = heads; t = time.time()
-            h = train_method(method, "data", "work/pose", d / key(name), P, ckpt_root=out / "ckpt", pose_report="reports/pose_quality.json",
-                             tokens=f"work/tokens/s{s}")
-            best = max(h["history"], key=lambda r: r["val_f1_mean"])
-            m = evaluate_run(d / key(name), "data", "test", "work/pose", out / "reports", f"{key(name)}-s{s}", skip, arrays="work/clips")
+            best, m = train_on_tokens(method, d / key(name), P, f"work/tokens/s{s}", out / "ckpt", out / "reports", f"{key(name)}-s{s}", skip)
             rows.setdefault(name, []).append([100 * best["val_f1_mean"], 100 * best["val_action_f1_macro"], 100 * m["f1_mean"], 100 * m["action_f1_macro"]])
             print(f"seed {s} {name}: {time.time() - t:.0f} s, test action F1 macro {100 * m['action_f1_macro']:.2f}", flush=True)
     cols = ["val F1_mean", "val action F1 macro", "test F1_mean", "test action F1 macro"]

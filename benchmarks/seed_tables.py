@@ -7,7 +7,9 @@ intervals) and writes two more from the test predictions: `router.md`, the route
 body level for each seed (the dataset's `annotations/*.parts.npy`; `bmoe.report.acting_router_table`), and
 `experts_by_level.md`, action F1 macro within each body level of each pre-trained region expert alone, of MANet-like and
 of B-MoE, mean of the seeds (`bmoe.report.expert_level_table`). The README beside them is written by hand (with which
-code the run was made).
+code the run was made). The other benchmarks on a clone's runs import its helpers: `sorted_predictions`, `acting_regions`,
+`link_streams` (a seed's frozen runs beside a new run folder) and `train_on_tokens` (a staged B-MoE on cached tokens,
+scored on the test split).
 """
 import argparse, json, shutil
 from pathlib import Path
@@ -22,6 +24,21 @@ def acting_regions(root, files):
     "(N, 4) whether head, body, upper and lower limbs act anywhere in each clip (the dataset's `annotations/<clip>.parts.npy`)."
     import numpy as np
     return np.stack([np.load(Path(root) / "annotations" / (Path(f).stem + ".parts.npy")).any(0) for f in files])
+
+def link_streams(folder, run_dir, seed, names=("manet", "experts")) -> Path:
+    "Symlink seed `seed`'s frozen runs of the clone `run_dir` into `folder`, where a staged B-MoE trained there starts from them."
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    for m in names:
+        if not (folder / m).exists(): (folder / m).symlink_to(Path(run_dir) / "work" / "runs" / f"s{seed}" / m)
+    return folder
+
+def train_on_tokens(method, run, params, tokens, ckpt_root, reports, name, skip) -> tuple[dict, dict]:
+    "Train staged `method` (router and fusion) on `tokens` into the run folder `run` and score it on the test split as `name`: (the best val epoch's record, the test metrics). Run from the clone's root."
+    from bmoe.train import train_method
+    from bmoe.evaluate import evaluate_run
+    h = train_method(method, "data", "work/pose", run, params, ckpt_root=ckpt_root, pose_report="reports/pose_quality.json", tokens=str(tokens))
+    best = max(h["history"], key=lambda r: r["val_f1_mean"])
+    return best, evaluate_run(run, "data", "test", "work/pose", reports, name, skip, arrays="work/clips")
 
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--run-dir", required=True); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])

@@ -22,8 +22,7 @@ def main():
     os.chdir(run_dir)
     import numpy as np, pandas as pd
     from bmoe.core import load_params
-    from bmoe.train import train_method
-    from bmoe.evaluate import evaluate_run
+    from seed_tables import link_streams, train_on_tokens           # benchmarks/seed_tables.py, beside this script
     from bmoe.clips import bad_videos
     skip = bad_videos("data", "work/pose", ("test",), "reports/pose_quality.json")
     rows = []
@@ -35,13 +34,10 @@ def main():
                 for f in src.glob("*.npy"):
                     if not (dst / f.name).exists(): (dst / f.name).symlink_to(f)
                 meta = json.loads((src / "meta.json").read_text()); meta["seed"] = k; (dst / "meta.json").write_text(json.dumps(meta))
-            d = out / f"s{s}_r{k}"; d.mkdir(parents=True, exist_ok=True)
-            for m in ("manet", "experts"):
-                if not (d / m).exists(): (d / m).symlink_to(run_dir / "work" / "runs" / f"s{s}" / m)
+            d = link_streams(out / f"s{s}_r{k}", run_dir, s)
             for method in METHODS:
                 P = load_params(); P["train"]["seed"] = k
-                train_method(method, "data", "work/pose", d / method, P, ckpt_root=out / "ckpt", pose_report="reports/pose_quality.json", tokens=str(tok))
-                r = evaluate_run(d / method, "data", "test", "work/pose", out / "reports", f"{method}-s{s}_r{k}", skip, arrays="work/clips")
+                _, r = train_on_tokens(method, d / method, P, tok, out / "ckpt", out / "reports", f"{method}-s{s}_r{k}", skip)
                 rows.append(dict(streams=s, router=k, method=method, action_f1_macro=100 * r["action_f1_macro"], f1_mean=100 * r["f1_mean"]))
                 print(f"streams {s} router {k} {method}: {rows[-1]['action_f1_macro']:.2f} / {rows[-1]['f1_mean']:.2f}", flush=True)
     r = pd.DataFrame(rows)
