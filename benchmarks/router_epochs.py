@@ -25,17 +25,6 @@ def cycle_views():
     def set_epoch(self, e): self.epoch = e % len(self.tok) if self.train else e
     T.TokenDataset.set_epoch = set_epoch
 
-def tokens_for(run_dir, out, seed, epochs) -> Path:
-    "Seed `seed`'s tokens linked under `out`, their meta saying `epochs` (the views are cycled)."
-    tok = out / f"tokens_s{seed}_e{epochs}"
-    for part in ("manet", "experts"):
-        src, dst = run_dir / "work" / "tokens" / f"s{seed}" / part, tok / part; dst.mkdir(parents=True, exist_ok=True)
-        for f in src.glob("*.npy"):
-            if not (dst / f.name).exists(): (dst / f.name).symlink_to(f)
-        meta = json.loads((src / "meta.json").read_text()); meta["epochs"] = max(epochs, meta["epochs"])
-        (dst / "meta.json").write_text(json.dumps(meta))
-    return tok
-
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--run-dir", required=True)
     ap.add_argument("--epochs", type=int, nargs="+", default=[10, 20, 30]); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
@@ -46,13 +35,15 @@ def main():
     from bmoe.core import load_params
     from bmoe.clips import bad_videos
     from bmoe.report import comparison_table
-    from seed_tables import link_streams, train_on_tokens           # benchmarks/seed_tables.py, beside this script
+    from seed_tables import link_streams, link_tokens, train_on_tokens           # benchmarks/seed_tables.py, beside this script
     res = out / "results.jsonl"
     if not a.compare_only:
         cycle_views(); skip = bad_videos("data", "work/pose", ("test",), "reports/pose_quality.json")
         for E in a.epochs:
             for s in a.seeds:
-                tok, d = tokens_for(run_dir, out, s, E), link_streams(out / f"s{s}_e{E}", run_dir, s)
+                d = link_streams(out / f"s{s}_e{E}", run_dir, s)
+                meta = json.loads((run_dir / "work" / "tokens" / f"s{s}" / "experts" / "meta.json").read_text())
+                tok = link_tokens(run_dir, s, out / f"tokens_s{s}_e{E}", dict(epochs=max(E, meta["epochs"])))   # the views are cycled
                 for m in METHODS:
                     P = load_params(); P["train"].update(seed=s, epochs=E)
                     best, r = train_on_tokens(m, d / m, P, tok, out / f"ckpt_e{E}", out / f"reports_e{E}", f"{m}-s{s}", skip)

@@ -8,8 +8,8 @@ body level for each seed (the dataset's `annotations/*.parts.npy`; `bmoe.report.
 `experts_by_level.md`, action F1 macro within each body level of each pre-trained region expert alone, of MANet-like and
 of B-MoE, mean of the seeds (`bmoe.report.expert_level_table`). The README beside them is written by hand (with which
 code the run was made). The other benchmarks on a clone's runs import its helpers: `sorted_predictions`, `acting_regions`,
-`link_streams` (a seed's frozen runs beside a new run folder) and `train_on_tokens` (a staged B-MoE on cached tokens,
-scored on the test split).
+`link_streams` (a seed's frozen runs beside a new run folder), `link_tokens` (its tokens, with changed meta) and
+`train_on_tokens` (a staged B-MoE on cached tokens, scored on the test split).
 """
 import argparse, json, shutil
 from pathlib import Path
@@ -30,6 +30,16 @@ def link_streams(folder, run_dir, seed, names=("manet", "experts")) -> Path:
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     for m in names:
         if not (folder / m).exists(): (folder / m).symlink_to(Path(run_dir) / "work" / "runs" / f"s{seed}" / m)
+    return folder
+
+def link_tokens(run_dir, seed, folder, meta=None) -> Path:
+    "Seed `seed`'s token parts of the clone `run_dir` symlinked into `folder`, their meta.json copied with the keys of `meta` changed (e.g. seed, epochs)."
+    folder = Path(folder)
+    for part in ("manet", "experts"):
+        src, dst = Path(run_dir) / "work" / "tokens" / f"s{seed}" / part, folder / part; dst.mkdir(parents=True, exist_ok=True)
+        for f in src.glob("*.npy"):
+            if not (dst / f.name).exists(): (dst / f.name).symlink_to(f)
+        (dst / "meta.json").write_text(json.dumps(json.loads((src / "meta.json").read_text()) | (meta or {})))
     return folder
 
 def train_on_tokens(method, run, params, tokens, ckpt_root, reports, name, skip) -> tuple[dict, dict]:

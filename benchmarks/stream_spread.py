@@ -9,7 +9,7 @@ epoch, stay the stream seed's). Router seed = stream seed is the pipeline's own 
 and F1_mean per run, then mean +- sd over router seeds for each stream seed, and B-MoE's difference from each
 ablation.
 """
-import argparse, json, os
+import argparse, os
 from pathlib import Path
 
 METHODS = ("bmoe", "bmoe_mean_routing", "bmoe_no_global")
@@ -22,18 +22,13 @@ def main():
     os.chdir(run_dir)
     import numpy as np, pandas as pd
     from bmoe.core import load_params
-    from seed_tables import link_streams, train_on_tokens           # benchmarks/seed_tables.py, beside this script
+    from seed_tables import link_streams, link_tokens, train_on_tokens           # benchmarks/seed_tables.py, beside this script
     from bmoe.clips import bad_videos
     skip = bad_videos("data", "work/pose", ("test",), "reports/pose_quality.json")
     rows = []
     for s in a.streams:
         for k in a.router_seeds:
-            tok = out / f"tokens_s{s}_r{k}"                       # the stream seed's tokens, labelled with the router seed
-            for part in ("manet", "experts"):
-                src, dst = run_dir / "work" / "tokens" / f"s{s}" / part, tok / part; dst.mkdir(parents=True, exist_ok=True)
-                for f in src.glob("*.npy"):
-                    if not (dst / f.name).exists(): (dst / f.name).symlink_to(f)
-                meta = json.loads((src / "meta.json").read_text()); meta["seed"] = k; (dst / "meta.json").write_text(json.dumps(meta))
+            tok = link_tokens(run_dir, s, out / f"tokens_s{s}_r{k}", dict(seed=k))   # the stream seed's tokens, labelled with the router seed
             d = link_streams(out / f"s{s}_r{k}", run_dir, s)
             for method in METHODS:
                 P = load_params(); P["train"]["seed"] = k
