@@ -63,9 +63,8 @@ def main():
     import pandas as pd
     from bmoe.core import load_params
     from bmoe.clips import bad_videos
-    from bmoe.report import comparison_table
-    from bmoe.report import acting_router_table
-    from seed_tables import link_streams, train_on_tokens, sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
+    from bmoe.report import comparison_table, acting_router_table
+    from seed_tables import link_streams, train_on_tokens, record, seed_summary, sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
     R = out / "reports"; (R / "predictions").mkdir(parents=True, exist_ok=True)
     for s in a.seeds:                                                # the pipeline's own runs, for the comparison
         for m in ("bmoe", "bmoe_mean_routing"):
@@ -82,19 +81,8 @@ def main():
                     MODE.update(route=l if v == "route_sup" else 0.0, level=l if v == "mean_level_aux" else 0.0)
                     P = load_params(); P["train"]["seed"] = s; n = name(v, l)
                     best, r = train_on_tokens(method, d / n, P, f"work/tokens/s{s}", out / "ckpt" / n, R, f"{n}-s{s}", skip)
-                    row = dict(seed=s, variant=n, val_f1_mean=100 * best["val_f1_mean"], test_action_f1_macro=100 * r["action_f1_macro"],
-                               test_f1_mean=100 * r["f1_mean"])
-                    print(json.dumps(row), flush=True)
-                    with open(res, "a") as f: f.write(json.dumps(row) + "\n")
-    for s in a.seeds:                                                # the pipeline's runs: test metrics of the clone
-        for m in ("bmoe", "bmoe_mean_routing"):
-            t = json.loads((rep / "metrics" / f"{m}-s{s}.json").read_text())
-            with open(res, "a") as f: f.write(json.dumps(dict(seed=s, variant=m, test_action_f1_macro=100 * t["action_f1_macro"], test_f1_mean=100 * t["f1_mean"])) + "\n")
-    r = pd.DataFrame([json.loads(l) for l in res.read_text().splitlines()]).drop_duplicates(["seed", "variant"], keep="last")
-    r = r[r.seed.isin(a.seeds)]
-    fmt = lambda x: f"{x.mean():.2f} +- {x.std(ddof=1):.2f}" if x.notna().all() else ""
-    t = r.groupby("variant", sort=False).agg(val_f1_mean=("val_f1_mean", fmt), test_action_f1_macro=("test_action_f1_macro", fmt),
-                                           test_f1_mean=("test_f1_mean", fmt))
+                    record(res, s, n, best, r)
+    t = seed_summary(res, rep, a.seeds)                               # with the pipeline's runs: test metrics of the clone
     print(f"\nmean +- sd over seeds {a.seeds} (bmoe, bmoe_mean_routing: the pipeline's runs)"); print(t.to_markdown())
     for seeds in ([s for s in a.seeds if s < 3], a.seeds):
         print(f"\npaired bootstrap 95%, test, seeds {seeds}")

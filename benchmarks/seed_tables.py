@@ -8,8 +8,9 @@ body level for each seed (the dataset's `annotations/*.parts.npy`; `bmoe.report.
 `experts_by_level.md`, action F1 macro within each body level of each pre-trained region expert alone, of MANet-like and
 of B-MoE, mean of the seeds (`bmoe.report.expert_level_table`). The README beside them is written by hand (with which
 code the run was made). The other benchmarks on a clone's runs import its helpers: `sorted_predictions`, `acting_regions`,
-`link_streams` (a seed's frozen runs beside a new run folder), `link_tokens` (its tokens, with changed meta) and
-`train_on_tokens` (a staged B-MoE on cached tokens, scored on the test split).
+`link_streams` (a seed's frozen runs beside a new run folder), `link_tokens` (its tokens, with changed meta),
+`train_on_tokens` (a staged B-MoE on cached tokens, scored on the test split), `record` (one variant's row) and
+`seed_summary` (mean +- sd over seeds beside the pipeline's runs).
 """
 import argparse, json, shutil
 from pathlib import Path
@@ -49,6 +50,27 @@ def train_on_tokens(method, run, params, tokens, ckpt_root, reports, name, skip)
     h = train_method(method, "data", "work/pose", run, params, ckpt_root=ckpt_root, pose_report="reports/pose_quality.json", tokens=str(tokens))
     best = max(h["history"], key=lambda r: r["val_f1_mean"])
     return best, evaluate_run(run, "data", "test", "work/pose", reports, name, skip, arrays="work/clips")
+
+def record(res, seed, variant, best, r) -> dict:
+    "Append (and print) one variant's row to the results file `res`: its best val F1_mean and test metrics, in %, from `train_on_tokens`."
+    row = dict(seed=seed, variant=variant, val_f1_mean=100 * best["val_f1_mean"], test_action_f1_macro=100 * r["action_f1_macro"],
+               test_f1_mean=100 * r["f1_mean"])
+    print(json.dumps(row), flush=True)
+    with open(res, "a") as f: f.write(json.dumps(row) + "\n")
+    return row
+
+def seed_summary(res, reports, seeds, methods=("bmoe", "bmoe_mean_routing")):
+    "Mean +- sd over `seeds` of every variant in the results file `res`, with the pipeline's `methods` (test metrics from `reports/metrics`) appended."
+    import pandas as pd
+    for s in seeds:
+        for m in methods:
+            t = json.loads((Path(reports) / "metrics" / f"{m}-s{s}.json").read_text())
+            with open(res, "a") as f: f.write(json.dumps(dict(seed=s, variant=m, test_action_f1_macro=100 * t["action_f1_macro"], test_f1_mean=100 * t["f1_mean"])) + "\n")
+    r = pd.DataFrame([json.loads(l) for l in Path(res).read_text().splitlines()]).drop_duplicates(["seed", "variant"], keep="last")
+    r = r[r.seed.isin(seeds)]
+    fmt = lambda x: f"{x.mean():.2f} +- {x.std(ddof=1):.2f}" if x.notna().all() else ""
+    return r.groupby("variant", sort=False).agg(val_f1_mean=("val_f1_mean", fmt), test_action_f1_macro=("test_action_f1_macro", fmt),
+                                                test_f1_mean=("test_f1_mean", fmt))
 
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--run-dir", required=True); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
