@@ -11,8 +11,8 @@ import numpy as np
 from .taxonomy import N_ACTIONS, fine_to_coarse, read_label_names
 
 # %% auto #0
-__all__ = ['DataError', 'Clip', 'video_dirs', 'read_list', 'list_videos', 'num_frames', 'read_frames', 'tsn_indices',
-           'MA52Dataset']
+__all__ = ['DataError', 'Clip', 'video_dirs', 'read_list', 'list_videos', 'num_frames', 'iter_frames', 'read_frames', 'video_fps',
+           'tsn_indices', 'MA52Dataset']
 
 # %% ../nbs/03_data.ipynb #523ef397
 class DataError(ValueError):
@@ -87,27 +87,58 @@ def num_frames(path) -> int:
         raise DataError(f"{path}: cannot be decoded ({type(e).__name__}: {e}); re-encode or remove it from the list") from None
 
 # %% ../nbs/03_data.ipynb #9468291f
-def read_frames(path, indices=None) -> np.ndarray:
-    "Frames `indices` (default: all) of a video as uint8 RGB (T, H, W, 3)."
+def iter_frames(path, indices=None, chunk: int | None = None):
+    "Frames `indices` (default: all) of a video as uint8 RGB batches `(t, H, W, 3)` of at most `chunk` frames (default: one batch)."
     path = str(path); dec = _decord()
     n = num_frames(path)
     if n == 0: raise DataError(f"{path}: the video has no frames; re-encode it or remove it from the list")
     idx = np.arange(n) if indices is None else np.asarray(indices, int)
     if idx.size and (idx.min() < 0 or idx.max() >= n):
         raise DataError(f"{path}: frames {idx.min()}..{idx.max()} requested but the video has {n}")
+    chunk = max(1, chunk or len(idx))
     try:
-        if dec is not None: return dec.VideoReader(path, num_threads=1).get_batch(list(idx)).asnumpy()
-        import cv2
-        cap, out, want, i = cv2.VideoCapture(path), {}, set(idx.tolist()), 0
-        while i <= idx.max():
-            ok, f = cap.read()
-            if not ok: break
-            if i in want: out[i] = f[..., ::-1]
-            i += 1
-        cap.release()
-        return np.stack([out[j] for j in idx])
+        if dec is not None:
+            vr = dec.VideoReader(path, num_threads=1)
+            for s in range(0, len(idx), chunk): yield vr.get_batch(list(idx[s:s + chunk])).asnumpy()
+            return
+        import cv2                                          # OpenCV reads in order: one pass per batch, from the start if need be
+        cap, i = None, 0
+        try:
+            for k in range(0, len(idx), chunk):
+                part = idx[k:k + chunk]; want, out = set(part.tolist()), {}
+                if cap is None or part.min() < i:
+                    if cap is not None: cap.release()
+                    cap, i = cv2.VideoCapture(path), 0
+                while i <= part.max():
+                    ok, f = cap.read()
+                    if not ok: raise RuntimeError(f"frame {i} could not be read")
+                    if i in want: out[i] = f[..., ::-1]
+                    i += 1
+                yield np.stack([out[j] for j in part])
+        finally:
+            if cap is not None: cap.release()
+    except DataError: raise
     except Exception as e:
         raise DataError(f"{path}: decoding failed ({type(e).__name__}: {e})") from None
+
+def read_frames(path, indices=None) -> np.ndarray:
+    "Frames `indices` (default: all) of a video as uint8 RGB (T, H, W, 3)."
+    parts = list(iter_frames(path, indices))
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+def video_fps(path) -> float:
+    "Frames per second of a video, as its container gives them."
+    path = str(path); dec = _decord()
+    try:
+        if dec is not None: f = dec.VideoReader(path, num_threads=1).get_avg_fps()
+        else:
+            import cv2
+            cap = cv2.VideoCapture(path); f = cap.get(cv2.CAP_PROP_FPS) if cap.isOpened() else None; cap.release()
+            if f is None: raise RuntimeError("cannot open")
+    except Exception as e:
+        raise DataError(f"{path}: cannot be decoded ({type(e).__name__}: {e}); re-encode it") from None
+    if not (np.isfinite(f) and f > 0): raise DataError(f"{path}: the video gives no frame rate ({f}); re-encode it with one (ffmpeg -r 25)")
+    return float(f)
 
 # %% ../nbs/03_data.ipynb #6486f0d0
 def tsn_indices(n_frames: int, num_segments: int, train: bool, rng=None) -> np.ndarray:

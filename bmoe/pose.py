@@ -4,16 +4,17 @@
 
 # %% ../nbs/04_pose.ipynb #bd23ae30
 from __future__ import annotations
-import os, json, time, argparse
+import os, sys, json, time, argparse
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 import numpy as np
 from .core import atomic_path, write_json, get_logger, save_arrays, cli
 from .taxonomy import LANDMARK_PARTS
-from .data import read_list, list_videos, read_frames, num_frames, DataError
+from .data import read_list, list_videos, read_frames, iter_frames, num_frames, DataError
 
 # %% auto #0
 __all__ = ['LANDMARK_GROUPS', 'PoseEstimator', 'fill_missing', 'sample_frames', 'estimate_video', 'pose_path', 'load_pose',
-           'run_pose', 'pck', 'pose_quality', 'pose_stage', 'main']
+           'native_stderr', 'run_pose', 'pck', 'pose_quality', 'pose_stage', 'main']
 
 # %% ../nbs/04_pose.ipynb #4399177d
 def _check_bundled(mc):
@@ -67,24 +68,32 @@ class PoseEstimator:
 
     def __call__(self, frames: np.ndarray, fps: float = 25.0):
         "Landmarks (n, 33, 3) in pixels with visibility, and detection flags (n,), for RGB uint8 frames (n, H, W, 3)."
-        n, H, W = frames.shape[:3]
-        lm = np.full((n, 33, 3), np.nan, np.float32); ok = np.zeros(n, bool)
-        if n == 0: return lm, ok
-        net = self._start(frames.shape[1:])
+        return self.video([frames], fps)
+
+    def video(self, batches, fps: float = 25.0):
+        "`__call__` on one video given as successive batches of frames (one graph, tracking across batches): memory stays one batch."
+        lms, oks, net, i = [], [], None, 0
         try:
-            for i, f in enumerate(frames):
-                f = np.ascontiguousarray(f)
-                if self.backend == "solutions":
-                    res = net.process(f); pts = res.pose_landmarks.landmark if res.pose_landmarks else None
-                else:
-                    import mediapipe as mp
-                    res = net.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=f), int(i * 1000 / fps))
-                    pts = res.pose_landmarks[0] if res.pose_landmarks else None
-                if pts is not None:
-                    lm[i] = [(p.x * W, p.y * H, getattr(p, "visibility", 1.0) or 0.0) for p in pts]; ok[i] = True
+            for frames in batches:
+                n, H, W = frames.shape[:3]
+                lm = np.full((n, 33, 3), np.nan, np.float32); ok = np.zeros(n, bool); lms.append(lm); oks.append(ok)
+                if n == 0: continue
+                if net is None: net = self._start(frames.shape[1:])
+                for j, f in enumerate(frames):
+                    f = np.ascontiguousarray(f)
+                    if self.backend == "solutions":
+                        res = net.process(f); pts = res.pose_landmarks.landmark if res.pose_landmarks else None
+                    else:
+                        import mediapipe as mp
+                        res = net.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=f), int((i + j) * 1000 / fps))
+                        pts = res.pose_landmarks[0] if res.pose_landmarks else None
+                    if pts is not None:
+                        lm[j] = [(p.x * W, p.y * H, getattr(p, "visibility", 1.0) or 0.0) for p in pts]; ok[j] = True
+                i += n
         finally:
-            if not self.keep: net.close()
-        return lm, ok
+            if net is not None and not self.keep: net.close()
+        if not lms: return np.full((0, 33, 3), np.nan, np.float32), np.zeros(0, bool)
+        return np.concatenate(lms), np.concatenate(oks)
 
 # %% ../nbs/04_pose.ipynb #1541cc2b
 def fill_missing(lm: np.ndarray, ok: np.ndarray) -> np.ndarray:
@@ -102,15 +111,17 @@ def sample_frames(n: int, stride: int) -> np.ndarray:
     return np.unique(np.r_[np.arange(0, n, max(1, stride)), n - 1])
 
 # %% ../nbs/04_pose.ipynb #eb8cf60b
-def estimate_video(path, est: PoseEstimator, stride: int = 2) -> dict:
-    "Landmarks of every frame of a video (estimated on a sample, interpolated between)."
+def estimate_video(path, est: PoseEstimator, stride: int = 2, chunk: int = 16) -> dict:
+    "Landmarks of every frame of a video (estimated on a sample, interpolated between), decoding `chunk` sampled frames at a time."
     n = num_frames(path)
     if n == 0: raise DataError(f"{path}: the video has no frames")
-    idx = sample_frames(n, stride); fr = read_frames(path, idx)
-    lm_s, ok_s = est(fr)
+    idx = sample_frames(n, stride); size = []
+    def batches():
+        for b in iter_frames(path, idx, chunk): size[:] = b.shape[1:3]; yield b
+    lm_s, ok_s = est.video(batches())
     lm = np.full((n, 33, 3), np.nan, np.float32); ok = np.zeros(n, bool); ran = np.zeros(n, bool)
     lm[idx], ok[idx], ran[idx] = lm_s, ok_s, True
-    return dict(landmarks=fill_missing(lm, ok), detected=ok, ran=ran, size=np.array(fr.shape[1:3]), n_frames=n)
+    return dict(landmarks=fill_missing(lm, ok), detected=ok, ran=ran, size=np.array(size), n_frames=n)
 
 # %% ../nbs/04_pose.ipynb #99f2e415
 def pose_path(cache, video) -> Path:
@@ -125,6 +136,17 @@ def load_pose(path) -> dict:
     with np.load(path) as z: return {k: z[k] for k in z.files}
 
 # %% ../nbs/04_pose.ipynb #8502fd60
+@contextmanager
+def native_stderr(log):
+    "Send the process's stderr (file descriptor 2, where MediaPipe's and FFmpeg's C++ logging write) to `log`, appended, in the block; yields a stream to the real stderr (for a progress bar)."
+    Path(log).parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush(); saved = os.dup(2); fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 2); os.close(fd); real = os.fdopen(os.dup(saved), "w", buffering=1)
+    try: on_fd2 = sys.stderr.fileno() == 2
+    except Exception: on_fd2 = False                        # Jupyter's stderr is no file: it still reaches the notebook
+    try: yield real if on_fd2 else sys.stderr
+    finally: sys.stderr.flush(); real.close(); os.dup2(saved, 2); os.close(saved)
+
 _EST = None
 def _init_worker(kw, log=None, cores=None):
     "A pool worker: one thread, one estimator (one MediaPipe graph) for all its videos, its stderr in `log`; pinned to a core taken from the queue `cores`."
@@ -170,8 +192,9 @@ def run_pose(root, cache, splits=("train", "val", "test"), stride=2, workers=2, 
         with ProcessPoolExecutor(workers, mp_context=ctx, initializer=mod._init_worker, initargs=(kw, log, q)) as ex:
             for r in tqdm(ex.map(mod._pose_one, todo, chunksize=4), total=len(todo), disable=not progress, desc="pose"): recs.append(r)
     else:
-        mod._init_worker(kw)
-        for a in tqdm(todo, disable=not progress, desc="pose"): recs.append(mod._pose_one(a))
+        with native_stderr(log) if log else nullcontext() as out:
+            mod._init_worker(kw)
+            for a in tqdm(todo, disable=not progress, desc="pose", file=out): recs.append(mod._pose_one(a))
     return recs
 
 # %% ../nbs/04_pose.ipynb #5f749eac
@@ -244,10 +267,12 @@ def main(argv=None):
     ap.add_argument("--backend", default="solutions", choices=["solutions", "tasks"], help="MediaPipe API: bundled models, or a .task file")
     ap.add_argument("--model-path", help="the PoseLandmarker .task file of the tasks backend")
     ap.add_argument("--report", help="write the pose-quality report (JSON) here")
+    ap.add_argument("--log", help="MediaPipe's own log lines go here (default: <cache>/mediapipe.log)")
     a = ap.parse_args(argv)
     i, n = (int(x) for x in a.shard.split("/"))
     if not 0 <= i < n: raise ValueError(f"--shard {a.shard}: expected i/n with 0 <= i < n")
-    recs = run_pose(a.root, a.cache, a.splits.split(","), a.stride, a.workers, (i, n), backend=a.backend, model_path=a.model_path)
+    log = a.log or str(Path(a.cache) / "mediapipe.log"); Path(log).parent.mkdir(parents=True, exist_ok=True)
+    recs = run_pose(a.root, a.cache, a.splits.split(","), a.stride, a.workers, (i, n), backend=a.backend, model_path=a.model_path, log=log)
     if a.report:
         write_json(a.report, pose_quality(a.root, a.cache, recs))
     print(f"pose: {len(recs)} videos processed, {sum('error' in r for r in recs)} failed")

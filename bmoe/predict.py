@@ -10,121 +10,176 @@ import numpy as np
 import torch
 from .core import cli, write_json, save_arrays
 from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
-from .data import read_frames, tsn_indices, num_frames, DataError
-from .pose import load_pose, pose_path, estimate_video
+from .data import read_frames, iter_frames, tsn_indices, num_frames, video_fps, DataError
+from .pose import load_pose, pose_path, estimate_video, native_stderr
 from .regions import region_boxes, region_presence, VISIBILITY, MIN_FRAMES, REGIONS, REGION_LANDMARKS
 from .evaluate import load_run
 
 # %% auto #0
-__all__ = ['video_pose', 'predict_video', 'annotate', 'main']
+__all__ = ['LONG_VIDEO', 'video_pose', 'windows', 'predict_video', 'annotate', 'main']
 
 # %% ../nbs/13_predict.ipynb #13a00009
 def video_pose(path, pose_cache=None, stride=2, estimator=None) -> dict:
-    "The landmarks of a video: from `<pose_cache or the video's folder>/<stem>.npz` if there, else estimated (MediaPipe) and cached there."
+    "The landmarks of a video: from `<pose_cache or the video's folder>/<stem>.npz` if there, else estimated (MediaPipe) and cached there; MediaPipe's log goes to `mediapipe.log` in that folder."
     pp = pose_path(pose_cache or Path(path).parent, path)
     if pp.exists(): return load_pose(pp)
-    if estimator is None:
-        from bmoe.pose import PoseEstimator
-        estimator = PoseEstimator()
-    r = estimate_video(path, estimator, stride); save_arrays(pp, **r)
+    with native_stderr(pp.parent / "mediapipe.log"):
+        if estimator is None:
+            from bmoe.pose import PoseEstimator
+            estimator = PoseEstimator()
+        r = estimate_video(path, estimator, stride)
+    save_arrays(pp, **r)
     return r
 
-def predict_video(model, info: dict, path, pose_cache=None, estimator=None, topk=5) -> dict:
-    "Top-k actions, body level, router weights and pose findings of `model` (a run's, from `load_run`) on one video."
-    cfg = model.cfg; path = Path(path)
-    p = video_pose(path, pose_cache, estimator=estimator)
-    n, (H, W) = int(p["n_frames"]), (int(p["size"][0]), int(p["size"][1]))
-    ra = info.get("regions") or {}
-    boxes = region_boxes(p["landmarks"], p["size"], **ra)
-    present = region_presence(p["landmarks"], p["size"], ra.get("visibility", VISIBILITY), ra.get("min_frames", MIN_FRAMES))
-    idx = tsn_indices(n, cfg.segments, False); frames = read_frames(path, idx)
+def windows(n: int, fps: float, window: float, step: float | None = None) -> list[tuple[int, int]]:
+    "Frame ranges `[start, end)` of `window`-second windows every `step` seconds (default: `window`) over `n` frames; the last ends with the video."
+    w, s = max(1, round(window * fps)), max(1, round((step or window) * fps))
+    if n <= w: return [(0, n)]
+    starts = list(range(0, n - w + 1, s))
+    if starts[-1] + w < n: starts.append(n - w)
+    return [(a, a + w) for a in starts]
+
+def _predict_range(model, info, path, p, f0, f1, topk, names) -> dict:
+    "The model on frames `[f0, f1)` of a video whose landmarks are `p`: its top-k, body level, router weights, boxes and frames."
+    cfg = model.cfg; ra = info.get("regions") or {}; lm = p["landmarks"][f0:f1]
+    boxes = region_boxes(lm, p["size"], **ra)
+    present = region_presence(lm, p["size"], ra.get("visibility", VISIBILITY), ra.get("min_frames", MIN_FRAMES))
+    idx = tsn_indices(f1 - f0, cfg.segments, False); frames = read_frames(path, f0 + idx)
     batch = dict(frames=torch.from_numpy(np.ascontiguousarray(frames[None])), boxes=torch.from_numpy(boxes[idx][None].astype(np.float32)),
                  present=torch.from_numpy(present[None]))
     with torch.no_grad(): out = model(batch)
-    from bmoe.datasets import get_dataset
-    names = get_dataset(info.get("dataset", "ma52")).classes       # the run's benchmark: its class names; sigmoid scores for a multi-label set
     prob = (out["logits"].float().sigmoid() if cfg.multilabel else out["logits"].float().softmax(-1))[0].numpy()
     top = np.argsort(-prob)[:topk]
-    levels = np.bincount(fine_to_coarse(np.arange(len(prob))), weights=prob, minlength=len(MA52_BODY_LEVELS)) if tuple(names) == tuple(MA52_ACTIONS) else None
-    det = p["detected"][p["ran"]]
-    vis = {r: float(np.nanmean(p["landmarks"][:, REGION_LANDMARKS[r], 2])) if det.any() else 0.0 for r in REGIONS[1:]}
-    res = dict(video=str(path), frames=n, size=[H, W], person_detected=f"{int(det.sum())}/{len(det)}",
-               whole_frame_fallback=bool(not det.any()),
-               top=[dict(id=int(i), action=names[i], p=round(float(prob[i]), 4)) for i in top],
-               region_visibility={k: round(v, 3) for k, v in vis.items()},
-               regions_absent=[r for r, q in zip(REGIONS[1:], present[1:]) if not q] if det.any() else [],
-               boxes=boxes[idx].round(1).tolist(), frame_indices=idx.tolist())
-    if levels is not None:
+    res = dict(top=[dict(id=int(i), action=names[i], p=round(float(prob[i]), 4)) for i in top],
+               regions_absent=[r for r, q in zip(REGIONS[1:], present[1:]) if not q] if p["detected"].any() else [],
+               boxes=boxes[idx].round(1).tolist(), frame_indices=(f0 + idx).tolist())
+    if tuple(names) == tuple(MA52_ACTIONS):
+        levels = np.bincount(fine_to_coarse(np.arange(len(prob))), weights=prob, minlength=len(MA52_BODY_LEVELS))
         b = int(np.argmax(levels)); res["body_level"] = dict(level=MA52_BODY_LEVELS[b], p=round(float(levels[b]), 4))
     if "router_weights" in out:
         w = out["router_weights"].float().mean(1)[0].numpy(); res["router"] = {r: round(float(v), 4) for r, v in zip(cfg.regions, w)}
     return res
 
+def predict_video(model, info: dict, path, pose_cache=None, estimator=None, topk=5, window=None, step=None) -> dict:
+    "Top-k actions, body level, router weights and pose findings of `model` (a run's, from `load_run`) on one video; with `window` (seconds), on each window (`windows`)."
+    path = Path(path)
+    p = video_pose(path, pose_cache, estimator=estimator)
+    n, (H, W) = int(p["n_frames"]), (int(p["size"][0]), int(p["size"][1]))
+    from bmoe.datasets import get_dataset
+    names = get_dataset(info.get("dataset", "ma52")).classes       # the run's benchmark: its class names; sigmoid scores for a multi-label set
+    try: fps = video_fps(path)
+    except DataError:
+        if window: raise
+        fps = None                                                   # not needed for one prediction over the whole video
+    det = p["detected"][p["ran"]]
+    vis = {r: float(np.nanmean(p["landmarks"][:, REGION_LANDMARKS[r], 2])) if det.any() else 0.0 for r in REGIONS[1:]}
+    res = dict(video=str(path), frames=n, size=[H, W], fps=fps, seconds=round(n / fps, 2) if fps else None,
+               person_detected=f"{int(det.sum())}/{len(det)}", whole_frame_fallback=bool(not det.any()),
+               region_visibility={k: round(v, 3) for k, v in vis.items()})
+    if not window: return res | _predict_range(model, info, path, p, 0, n, topk, names)
+    res["windows"] = [dict(start=round(a / fps, 2), end=round(b / fps, 2)) | _predict_range(model, info, path, p, a, b, topk, names)
+                      for a, b in windows(n, fps, window, step)]
+    return res
+
+
 # %% ../nbs/13_predict.ipynb #13a0000e
 _COLOURS = {"whole": (255, 255, 255), "head": (255, 80, 80), "body": (80, 200, 80), "upper": (80, 140, 255), "lower": (240, 200, 40)}
 
 def annotate(path, result: dict, out) -> Path:
-    "Write the sampled frames of `path` with the region boxes and the top prediction drawn, as `.mp4` or `.gif`."
+    "Write the sampled frames of `path` (of each window, in turn) with the region boxes and the top prediction drawn, as `.mp4` or `.gif`."
     import cv2
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-    frames = read_frames(path, result["frame_indices"]).copy(); H, W = frames.shape[1:3]
-    scale = max(1, 256 // max(H, W)); top = result["top"][0]
-    label = f"{top['action']} {top['p']:.2f}" + (" (no person: whole frame)" if result["whole_frame_fallback"] else "")
-    drawn = []
-    for f, bx in zip(frames, result["boxes"]):
-        f = cv2.resize(f, (W * scale, H * scale), interpolation=cv2.INTER_NEAREST)
-        for r, b in zip(REGIONS, bx):
-            if r in result.get("regions_absent", ()): continue                 # not seen: no box to draw
-            cv2.rectangle(f, (int(b[0] * scale), int(b[1] * scale)), (int(b[2] * scale) - 1, int(b[3] * scale) - 1), _COLOURS[r], 1)
-        cv2.putText(f, label, (4, 14), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (255, 255, 0), 1, cv2.LINE_AA)
-        drawn.append(f)
-    if out.suffix.lower() == ".gif":
+    parts = result.get("windows") or [result]
+    H, W = result["size"]; scale = max(1, 256 // max(H, W)); gif = out.suffix.lower() == ".gif"
+    frames = iter_frames(path, [i for s in parts for i in s["frame_indices"]], chunk=16)
+    drawn, buf = [], []
+    w = None if gif else cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), 4, (W * scale, H * scale))
+    try:
+        for s in parts:
+            top = s["top"][0]
+            label = (f"{s['start']:.1f}-{s['end']:.1f} s " if "start" in s else "") + f"{top['action']} {top['p']:.2f}" \
+                    + (" (no person: whole frame)" if result["whole_frame_fallback"] else "")
+            for bx in s["boxes"]:
+                if not buf: buf = list(next(frames))                  # decoded 16 frames at a time: a long video never whole
+                f = cv2.resize(buf.pop(0), (W * scale, H * scale), interpolation=cv2.INTER_NEAREST)
+                for r, b in zip(REGIONS, bx):
+                    if r in s.get("regions_absent", ()): continue              # not seen: no box to draw
+                    cv2.rectangle(f, (int(b[0] * scale), int(b[1] * scale)), (int(b[2] * scale) - 1, int(b[3] * scale) - 1), _COLOURS[r], 1)
+                cv2.putText(f, label, (4, 14), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (255, 255, 0), 1, cv2.LINE_AA)
+                if gif: drawn.append(f)
+                else: w.write(cv2.cvtColor(f, cv2.COLOR_RGB2BGR))
+    finally:
+        if w is not None: w.release()
+    if gif:
         from PIL import Image
         ims = [Image.fromarray(d) for d in drawn]; ims[0].save(out, save_all=True, append_images=ims[1:], duration=250, loop=0)
-    else:
-        w = cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), 4, (W * scale, H * scale))
-        for d in drawn: w.write(cv2.cvtColor(d, cv2.COLOR_RGB2BGR))
-        w.release()
     return out
 
+
 # %% ../nbs/13_predict.ipynb #13a00011
+#: seconds beyond which a single prediction over the whole video gets a note suggesting `--window`
+LONG_VIDEO = 10.0
+
+def _summary(s: dict, k: int | None = None) -> str:
+    "Top-k actions, body level and router weights of a prediction (a video's or a window's) on one line."
+    out = "  ".join(f"{t['action']} {t['p']:.2f}" for t in s["top"][:k])
+    if "body_level" in s: out += f"  | body level: {s['body_level']['level']} {s['body_level']['p']:.2f}"
+    if "router" in s: out += "  | router: " + " ".join(f"{r} {v:.2f}" for r, v in s["router"].items())
+    return out
+
 def _print(r: dict):
-    top = "  ".join(f"{t['action']} {t['p']:.2f}" for t in r["top"])
-    print(f"{r['video']}: {r['frames']} frames {r['size'][1]}x{r['size'][0]}, person in {r['person_detected']} estimated frames"
+    dur = f" ({r['seconds']:.1f} s at {r['fps']:g} fps)" if r.get("fps") else ""
+    print(f"{r['video']}: {r['frames']} frames {r['size'][1]}x{r['size'][0]}{dur}, person in {r['person_detected']} estimated frames"
           + (" -- no person: regions are the whole frame" if r["whole_frame_fallback"] else ""))
-    print(f"  top-{len(r['top'])}: {top}")
-    if "body_level" in r: print(f"  body level: {r['body_level']['level']} {r['body_level']['p']:.2f}")
-    if "router" in r: print("  router: " + "  ".join(f"{k} {v:.2f}" for k, v in r["router"].items()))
-    if r.get("regions_absent"): print(f"  not in view (no landmark seen): {', '.join(r['regions_absent'])} -- left out of the routing")
-    hidden = [k for k, v in r["region_visibility"].items() if v < 0.5 and k not in r.get("regions_absent", ())]
+    if "windows" in r:
+        for s in r["windows"]: print(f"  {s['start']:7.1f}-{s['end']:7.1f} s: {_summary(s, 3)}")
+    else:
+        print(f"  top-{len(r['top'])}: " + "  ".join(f"{t['action']} {t['p']:.2f}" for t in r["top"]))
+        if "body_level" in r: print(f"  body level: {r['body_level']['level']} {r['body_level']['p']:.2f}")
+        if "router" in r: print("  router: " + "  ".join(f"{k} {v:.2f}" for k, v in r["router"].items()))
+        if (r.get("seconds") or 0) > LONG_VIDEO:
+            print(f"  note: one prediction for all {r['seconds']:.0f} s; a micro-action lasts about 2 s: --window 2 predicts every 2 s")
+    absent = sorted({x for s in r.get("windows") or [r] for x in s.get("regions_absent", ())}, key=REGIONS.index)
+    if absent: print(f"  not in view (no landmark seen): {', '.join(absent)} -- left out of the routing")
+    hidden = [k for k, v in r["region_visibility"].items() if v < 0.5 and k not in absent]
     if hidden and not r["whole_frame_fallback"]: print(f"  regions MediaPipe mostly guessed (visibility < 0.5): {', '.join(hidden)}")
 
 @cli("bmoe-predict")
 def main(argv=None):
     "Console script `bmoe-predict`: a trained run on videos."
     ap = argparse.ArgumentParser("bmoe-predict", description="Predict the micro-actions of videos with a trained run.",
-                                 epilog="example: bmoe-predict --run work/runs/s0/bmoe my_clip.mp4 --annotate my_clip_pred.mp4")
+                                 epilog="examples: bmoe-predict --run work/runs/s0/bmoe my_clip.mp4 --annotate my_clip_pred.mp4; "
+                                        "bmoe-predict --run work/runs/s0/bmoe interview.mp4 --window 2 --json timeline.json")
     ap.add_argument("videos", nargs="+", help="video files (any size, frame rate, length)")
     ap.add_argument("--run", required=True, help="a run folder (bmoe-train or the DVC train stage)")
     ap.add_argument("--pose-cache", help="folder for the landmarks (default: beside each video, <stem>.npz)")
+    ap.add_argument("--window", type=float, help="predict every window of this many seconds (a timeline of a long video) instead of once")
+    ap.add_argument("--step", type=float, help="seconds between the starts of windows (default: --window, windows side by side)")
     ap.add_argument("--json", help="write the results here")
     ap.add_argument("--annotate", help="write the frames with boxes and prediction here (.mp4 or .gif; a folder for several videos)")
     ap.add_argument("--topk", type=int, default=5)
     a = ap.parse_args(argv)
-    model, info = load_run(a.run); results, failed = [], []
+    for k in ("window", "step"):
+        if getattr(a, k) is not None and not getattr(a, k) > 0: ap.error(f"--{k} must be a positive number of seconds, got {getattr(a, k)}")
+    if a.step and not a.window: ap.error("--step needs --window")
+    from bmoe.pose import PoseEstimator
+    model, info = load_run(a.run); est = PoseEstimator(); results, failed = [], []   # one MediaPipe graph for every video
     for v in a.videos:
         try:
             if not Path(v).exists(): raise DataError(f"{v}: no such video")
-            r = predict_video(model, info, v, a.pose_cache, topk=a.topk)
+            r = predict_video(model, info, v, a.pose_cache, est, topk=a.topk, window=a.window, step=a.step)
         except DataError as e:
             print(f"bmoe-predict: error: {e}", file=sys.stderr); failed.append(v); continue
         _print(r); results.append(r)
         if a.annotate:
             dest = Path(a.annotate) if len(a.videos) == 1 and Path(a.annotate).suffix else Path(a.annotate) / (Path(v).stem + ".mp4")
             print(f"  annotated: {annotate(v, r, dest)}")
-    if a.json: write_json(a.json, [{k: x for k, x in r.items() if k not in ("boxes",)} for r in results])
+    if a.json:
+        drop = lambda d: {k: (x if k != "windows" else [drop(s) for s in x]) for k, x in d.items() if k != "boxes"}
+        write_json(a.json, [drop(r) for r in results])
     if failed:
         print(f"bmoe-predict: {len(failed)} of {len(a.videos)} videos could not be read: {', '.join(failed)}", file=sys.stderr); raise SystemExit(1)
+
 
 # %% ../nbs/13_predict.ipynb #13a00014
 #| eval: false
