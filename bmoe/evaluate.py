@@ -8,7 +8,7 @@ import json, argparse
 from pathlib import Path
 import numpy as np
 import torch
-from .core import write_json, write_csv, save_arrays, cli
+from .core import write_json, write_csv, save_arrays, cli, get_logger
 from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
 from .clips import ClipDataset, clip_loader, bad_videos
 from .bmoe import ModelConfig
@@ -45,7 +45,11 @@ def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports",
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu"); model.to(device)
     pred = predict(model, clip_loader(ds, batch_size), device)
     m = dataset_metrics(spec, pred["scores"], pred["labels"])
-    write_json(out / "metrics" / f"{name}.json", dict(**m, n_test=len(ds), epoch=info["epoch"]))
+    hidden = not cfg.multilabel and len(ds) > 1 and not np.any(pred["labels"])     # MA-52's official test list: every label written as 0
+    if hidden:
+        get_logger().warning(f"{root}/{split}_list_videos.txt: every label is 0, as in a release whose {split} labels are hidden: {name}'s "
+                             f"metrics mean nothing; submit {out}/submissions/{name}.csv to the challenge server, or evaluate on val")
+    write_json(out / "metrics" / f"{name}.json", dict(**m, n_test=len(ds), epoch=info["epoch"], **(dict(labels_hidden=True) if hidden else {})))
     files = np.array([c.file for c in ds.clips])[pred["index"]]; names = list(ds.classes)
     if cfg.multilabel:                                   # per class: average precision; confusion: each true label against the top class
         from sklearn.metrics import average_precision_score
