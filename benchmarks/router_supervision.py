@@ -52,23 +52,16 @@ def patch():
     B.BMoE.__init__, B.BMoE.forward = bmoe_init, forward
 
 def main():
-    ap = argparse.ArgumentParser(); ap.add_argument("--run-dir", required=True); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
-    ap.add_argument("--out", default="/tmp/router_supervision"); ap.add_argument("--compare-only", action="store_true")
+    ap = argparse.ArgumentParser()
     ap.add_argument("--lambdas", type=float, nargs="+", default=[0.3, 1.0])
     ap.add_argument("--variants", nargs="+", default=["route_sup", "mean_level_aux"])
-    ap.add_argument("--pipeline-reports", help="where the pipeline's B-MoE and mean routing runs were evaluated (default: CLONE/reports)")
-    a = ap.parse_args(); run_dir, out = Path(a.run_dir).resolve(), Path(a.out).resolve(); out.mkdir(parents=True, exist_ok=True)
-    rep = Path(a.pipeline_reports).resolve() if a.pipeline_reports else run_dir / "reports"
-    os.chdir(run_dir); sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from seed_tables import pipeline_setup, link_streams, train_on_tokens, record, seed_summary, sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
+    a, run_dir, out, R, rep = pipeline_setup(ap, "/tmp/router_supervision")
     import pandas as pd
     from bmoe.core import load_params
     from bmoe.clips import bad_videos
     from bmoe.report import comparison_table, acting_router_table
-    from seed_tables import link_streams, train_on_tokens, record, seed_summary, sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
-    R = out / "reports"; (R / "predictions").mkdir(parents=True, exist_ok=True)
-    for s in a.seeds:                                                # the pipeline's own runs, for the comparison
-        for m in ("bmoe", "bmoe_mean_routing"):
-            shutil.copyfile(rep / "predictions" / f"{m}-s{s}.npz", R / "predictions" / f"{m}-s{s}.npz")
     name = lambda v, l: f"{v}_{l:g}"
     res = out / "results.jsonl"
     if not a.compare_only:

@@ -9,8 +9,8 @@ body level for each seed (the dataset's `annotations/*.parts.npy`; `bmoe.report.
 of B-MoE, mean of the seeds (`bmoe.report.expert_level_table`). The README beside them is written by hand (with which
 code the run was made). The other benchmarks on a clone's runs import its helpers: `sorted_predictions`, `acting_regions`,
 `link_streams` (a seed's frozen runs beside a new run folder), `link_tokens` (its tokens, with changed meta),
-`train_on_tokens` (a staged B-MoE on cached tokens, scored on the test split), `record` (one variant's row) and
-`seed_summary` (mean +- sd over seeds beside the pipeline's runs).
+`train_on_tokens` (a staged B-MoE on cached tokens, scored on the test split), `record` (one variant's row),
+`seed_summary` (mean +- sd over seeds beside the pipeline's runs) and `pipeline_setup` (their shared arguments and start).
 """
 import argparse, json, shutil
 from pathlib import Path
@@ -71,6 +71,20 @@ def seed_summary(res, reports, seeds, methods=("bmoe", "bmoe_mean_routing")):
     fmt = lambda x: f"{x.mean():.2f} +- {x.std(ddof=1):.2f}" if x.notna().all() else ""
     return r.groupby("variant", sort=False).agg(val_f1_mean=("val_f1_mean", fmt), test_action_f1_macro=("test_action_f1_macro", fmt),
                                                 test_f1_mean=("test_f1_mean", fmt))
+
+def pipeline_setup(ap, default_out, methods=("bmoe", "bmoe_mean_routing")):
+    "Add the arguments every benchmark on a clone's tokens shares to `ap` (--run-dir, --seeds, --out, --compare-only, --pipeline-reports) and parse them; work from the clone's root; copy the pipeline's test predictions of `methods` into OUT/reports for the comparison. Returns (args, run_dir, out, that reports folder, the pipeline's reports folder)."
+    import os
+    ap.add_argument("--run-dir", required=True); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2, 3, 4])
+    ap.add_argument("--out", default=default_out); ap.add_argument("--compare-only", action="store_true")
+    ap.add_argument("--pipeline-reports", help="where the pipeline's B-MoE and mean routing runs were evaluated (default: CLONE/reports)")
+    a = ap.parse_args(); run_dir, out = Path(a.run_dir).resolve(), Path(a.out).resolve(); out.mkdir(parents=True, exist_ok=True)
+    rep = Path(a.pipeline_reports).resolve() if a.pipeline_reports else run_dir / "reports"
+    os.chdir(run_dir)
+    R = out / "reports"; (R / "predictions").mkdir(parents=True, exist_ok=True)
+    for s in a.seeds:
+        for m in methods: shutil.copyfile(rep / "predictions" / f"{m}-s{s}.npz", R / "predictions" / f"{m}-s{s}.npz")
+    return a, run_dir, out, R, rep
 
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--run-dir", required=True); ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
