@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_clips.ipynb #5f4cd0b4
 from __future__ import annotations
-import json
+import os, json
 from pathlib import Path
 import numpy as np
 import torch
@@ -61,12 +61,19 @@ class ClipDataset(MA52Dataset):
             if {k: got.get(k) for k in want} != want:
                 raise ValueError(f"{self.arrays}: clips extracted with region settings {got}, this run uses {want}; "
                                  "re-run the clips stage (bmoe-clips) with the run's regions")
+    _presence: dict = {}     # (pose file, its mtime and size, settings) -> region presence, shared by the process's datasets
     def _load(self, i, boxes=True):
         "Read clip `i`'s pose file once: its region presence and, with `boxes`, its boxes (the arrays path needs presence only)."
         if i in self._present and (i in self._boxes or not boxes): return
-        p = load_pose(pose_path(self.pose_cache, self.clips[i].file)); a = self.box_args
+        f = pose_path(self.pose_cache, self.clips[i].file); a = self.box_args
+        st = f.stat() if f.exists() else None                  # a missing file: load_pose below says so
+        key = st and (os.path.abspath(f), st.st_mtime_ns, st.st_size, a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES))
+        if i not in self._present and key in self._presence: self._present[i] = self._presence[key]
+        if i in self._present and (i in self._boxes or not boxes): return
+        p = load_pose(f, ("landmarks", "size"))
         if i not in self._present:
-            self._present[i] = region_presence(p["landmarks"], p["size"], a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES))
+            pr = region_presence(p["landmarks"], p["size"], a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES))
+            pr.setflags(write=False); self._present[i] = self._presence[key] = pr
         if boxes: self._boxes[i] = region_boxes(p["landmarks"], p["size"], **a)
     def boxes(self, i):
         "Region boxes (n_frames, 5, 4) of every frame of clip `i`."

@@ -35,7 +35,7 @@ def clip_landmarks(root, clip, source="pose", pose_cache="work/pose") -> np.ndar
         g = Path(root) / "annotations" / (Path(clip.file).stem + ".landmarks.npy")
         if not g.exists(): raise FileNotFoundError(f"{g}: no ground-truth landmarks (only the synthetic data has them); use source='pose'")
         return np.load(g)
-    return load_pose(pose_path(pose_cache, clip.file))["landmarks"]
+    return load_pose(pose_path(pose_cache, clip.file), ("landmarks",))["landmarks"]
 
 # %% ../nbs/08b_pose_baseline.ipynb #2bd62921
 def pose_baseline(root, source="pose", pose_cache="work/pose", out="reports", name=None, exclude=(), seed=0, dataset="ma52") -> dict:
