@@ -52,11 +52,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--variants", nargs="+", default=["oracle_mean", "oracle_cross", "oracle_input"])
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from seed_tables import pipeline_setup, link_streams, train_on_tokens, record, seed_summary   # benchmarks/seed_tables.py, beside this script
+    from seed_tables import pipeline_setup, link_streams, train_on_tokens, record, print_seed_tables   # benchmarks/seed_tables.py, beside this script
     a, run_dir, out, R, rep = pipeline_setup(ap, "/tmp/oracle_routing")
     from bmoe.core import load_params
     from bmoe.clips import bad_videos
-    from bmoe.report import comparison_table
     variants = {"oracle_mean": "bmoe_mean_routing", "oracle_cross": "bmoe", "oracle_input": "bmoe_mean_routing"}
     res = out / "results.jsonl"
     if not a.compare_only:
@@ -71,12 +70,7 @@ def main():
                 P = load_params(); P["train"]["seed"] = s
                 best, r = train_on_tokens(method, d / name, P, f"work/tokens/s{s}", out / "ckpt" / name, R, f"{name}-s{s}", skip)
                 record(res, s, name, best, r)
-    t = seed_summary(res, rep, a.seeds)                               # with the pipeline's runs: test metrics of the clone
-    print(f"\nmean +- sd over seeds {a.seeds} (bmoe, bmoe_mean_routing: the pipeline's runs)"); print(t.to_markdown())
-    for seeds in ([s for s in a.seeds if s < 3], a.seeds):
-        print(f"\npaired bootstrap 95%, test, seeds {seeds}")
-        print(comparison_table("oracle_mean", ["bmoe_mean_routing", "bmoe", "oracle_cross", "oracle_input"], seeds, R).to_markdown(index=False))
-        print(comparison_table("oracle_cross", ["bmoe", "oracle_input"], seeds, R).to_markdown(index=False))
-        print(comparison_table("oracle_input", ["bmoe_mean_routing", "bmoe"], seeds, R).to_markdown(index=False))
+    print_seed_tables(res, rep, a.seeds, R, [("oracle_mean", ["bmoe_mean_routing", "bmoe", "oracle_cross", "oracle_input"]),
+                                             ("oracle_cross", ["bmoe", "oracle_input"]), ("oracle_input", ["bmoe_mean_routing", "bmoe"])])
 
 if __name__ == "__main__": main()

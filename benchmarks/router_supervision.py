@@ -56,12 +56,12 @@ def main():
     ap.add_argument("--lambdas", type=float, nargs="+", default=[0.3, 1.0])
     ap.add_argument("--variants", nargs="+", default=["route_sup", "mean_level_aux"])
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from seed_tables import pipeline_setup, link_streams, train_on_tokens, record, seed_summary, sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
+    from seed_tables import pipeline_setup, link_streams, train_on_tokens, record, print_seed_tables, sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
     a, run_dir, out, R, rep = pipeline_setup(ap, "/tmp/router_supervision")
     import pandas as pd
     from bmoe.core import load_params
     from bmoe.clips import bad_videos
-    from bmoe.report import comparison_table, acting_router_table
+    from bmoe.report import acting_router_table
     name = lambda v, l: f"{v}_{l:g}"
     res = out / "results.jsonl"
     if not a.compare_only:
@@ -75,13 +75,8 @@ def main():
                     P = load_params(); P["train"]["seed"] = s; n = name(v, l)
                     best, r = train_on_tokens(method, d / n, P, f"work/tokens/s{s}", out / "ckpt" / n, R, f"{n}-s{s}", skip)
                     record(res, s, n, best, r)
-    t = seed_summary(res, rep, a.seeds)                               # with the pipeline's runs: test metrics of the clone
-    print(f"\nmean +- sd over seeds {a.seeds} (bmoe, bmoe_mean_routing: the pipeline's runs)"); print(t.to_markdown())
-    for seeds in ([s for s in a.seeds if s < 3], a.seeds):
-        print(f"\npaired bootstrap 95%, test, seeds {seeds}")
-        for l in a.lambdas:
-            print(comparison_table(name("route_sup", l), ["bmoe_mean_routing", "bmoe", name("mean_level_aux", l)], seeds, R).to_markdown(index=False))
-            print(comparison_table(name("mean_level_aux", l), ["bmoe_mean_routing"], seeds, R).to_markdown(index=False))
+    print_seed_tables(res, rep, a.seeds, R, [c for l in a.lambdas for c in ((name("route_sup", l), ["bmoe_mean_routing", "bmoe", name("mean_level_aux", l)]),
+                                                                          (name("mean_level_aux", l), ["bmoe_mean_routing"]))])
     w = {}                                                           # did the routing loss move the router? its weight on the acting regions
     for v in ["bmoe"] + [name("route_sup", l) for l in a.lambdas]:
         per = []

@@ -72,6 +72,15 @@ def seed_summary(res, reports, seeds, methods=("bmoe", "bmoe_mean_routing")):
     return r.groupby("variant", sort=False).agg(val_f1_mean=("val_f1_mean", fmt), test_action_f1_macro=("test_action_f1_macro", fmt),
                                                 test_f1_mean=("test_f1_mean", fmt))
 
+def print_seed_tables(res, reports, seeds, R, comparisons):
+    "Print `seed_summary` over `seeds`, then, for the first three seeds and for all, the paired bootstraps of `comparisons` [(variant, [others])] on the predictions in `R`."
+    from bmoe.report import comparison_table
+    t = seed_summary(res, reports, seeds)                             # with the pipeline's runs: test metrics of the clone
+    print(f"\nmean +- sd over seeds {seeds} (bmoe, bmoe_mean_routing: the pipeline's runs)"); print(t.to_markdown())
+    for ss in ([s for s in seeds if s < 3], seeds):
+        print(f"\npaired bootstrap 95%, test, seeds {ss}")
+        for v, others in comparisons: print(comparison_table(v, others, ss, R).to_markdown(index=False))
+
 def pipeline_setup(ap, default_out, methods=("bmoe", "bmoe_mean_routing")):
     "Add the arguments every benchmark on a clone's tokens shares to `ap` (--run-dir, --seeds, --out, --compare-only, --pipeline-reports) and parse them; work from the clone's root; copy the pipeline's test predictions of `methods` into OUT/reports for the comparison. Returns (args, run_dir, out, that reports folder, the pipeline's reports folder)."
     import os

@@ -66,14 +66,15 @@ class ClipDataset(MA52Dataset):
         "Read clip `i`'s pose file once: its region presence and, with `boxes`, its boxes (the arrays path needs presence only)."
         if i in self._present and (i in self._boxes or not boxes): return
         f = pose_path(self.pose_cache, self.clips[i].file); a = self.box_args
-        st = f.stat() if f.exists() else None                  # a missing file: load_pose below says so
-        key = st and (os.path.abspath(f), st.st_mtime_ns, st.st_size, a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES))
+        vis, mf = a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES)
+        try: st = f.stat(); key = (os.path.abspath(f), st.st_mtime_ns, st.st_size, vis, mf)
+        except FileNotFoundError: key = None                   # load_pose below says so
         if i not in self._present and key in self._presence: self._present[i] = self._presence[key]
         if i in self._present and (i in self._boxes or not boxes): return
         p = load_pose(f, ("landmarks", "size"))
         if i not in self._present:
-            pr = region_presence(p["landmarks"], p["size"], a.get("visibility", VISIBILITY), a.get("min_frames", MIN_FRAMES))
-            pr.setflags(write=False); self._present[i] = self._presence[key] = pr
+            pr = region_presence(p["landmarks"], p["size"], vis, mf); pr.setflags(write=False)
+            self._present[i] = self._presence[key] = pr
         if boxes: self._boxes[i] = region_boxes(p["landmarks"], p["size"], **a)
     def boxes(self, i):
         "Region boxes (n_frames, 5, 4) of every frame of clip `i`."
