@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/pose_last_frame.py --root data --cache work/pose
 
-The pose stage runs MediaPipe on every `stride`-th frame "and the last" (`bmoe.pose.sample_frames`). On the demo's
-16-frame clips at stride 2 that is frames 0, 2, ..., 14 and 15: the last frame is a ninth estimate, next to frame 14,
-so 11% of the stage's work. Without it, frame 15 would hold frame 14's landmarks.
+Until commit e2a5a65 the pose stage ran MediaPipe on every `stride`-th frame "and the last" (`bmoe.pose.sample_frames`).
+On the demo's 16-frame clips at stride 2 that was frames 0, 2, ..., 14 and 15: the last frame was a ninth estimate,
+next to frame 14, so 11% of the stage's work. Without it, frame 15 holds frame 14's landmarks. This measurement
+(`results/cpu_pose_last_frame.txt`, on that commit's cache) is why the stage now adds the last frame only where more
+than half a stride follows the last sampled one, never at stride 2; on a cache made since, both rows are the same.
 
 No MediaPipe run is needed to know what dropping it gives. The estimator tracks the frames in order, so frames 0-14
 come out the same whether frame 15 follows or not. This script takes an existing cache (the pipeline's,

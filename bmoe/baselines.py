@@ -9,7 +9,7 @@ from torch import nn
 from .bmoe import ModelConfig, METHODS, method_config, ClipPreprocessor, GlobalStream, BMoE, RegionExperts, rgb_diff, dummy_batch, bmoe_loss
 
 # %% auto #0
-__all__ = ['GlobalBaseline', 'build_model', 'cost_table']
+__all__ = ['GlobalBaseline', 'build_model', 'place', 'cost_table']
 
 # %% ../nbs/08a_baselines.ipynb #616ee6b4
 class GlobalBaseline(nn.Module):
@@ -35,6 +35,13 @@ class GlobalBaseline(nn.Module):
 def build_model(cfg: ModelConfig) -> nn.Module:
     "The model of a configuration: `BMoE` for arch 'bmoe', `GlobalBaseline` for 'tsm' and 'manet', `RegionExperts` for 'experts'."
     return dict(bmoe=BMoE, experts=RegionExperts).get(cfg.arch, GlobalBaseline)(cfg)
+
+# %% ../nbs/08a_baselines.ipynb #b0150bcd
+def place(model: nn.Module, device="cpu") -> nn.Module:
+    "Move `model` to `device`; on CPU in the channels-last memory format (faster convolutions there)."
+    device = torch.device(device); model = model.to(device)
+    return model.to(memory_format=torch.channels_last) if device.type == "cpu" else model
+
 
 # %% ../nbs/08a_baselines.ipynb #11f0cce7
 def cost_table(methods=None, **overrides) -> list[dict]:

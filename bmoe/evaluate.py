@@ -12,7 +12,7 @@ from .core import write_json, write_csv, save_arrays, cli, get_logger
 from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
 from .clips import ClipDataset, clip_loader, bad_videos
 from .bmoe import ModelConfig
-from .baselines import build_model
+from .baselines import build_model, place
 from .train import load_checkpoint, predict
 from .metrics import ma52_metrics, per_class_f1, submission_rows
 from .datasets import get_dataset, dataset_metrics
@@ -27,7 +27,7 @@ def load_run(run) -> tuple[torch.nn.Module, dict]:
     if not (run / "run.json").exists(): raise FileNotFoundError(f"{run}: not a run folder (no run.json); train one with bmoe-train")
     info = json.loads((run / "run.json").read_text()); ck = load_checkpoint(run / "best.pt")
     m = {k: tuple(v) if isinstance(v, list) else v for k, v in ck["key"]["model"].items()}
-    model = build_model(ModelConfig(**m)); model.load_state_dict(ck["model"]); model.eval()
+    model = place(build_model(ModelConfig(**m))); model.load_state_dict(ck["model"]); model.eval()     # on CPU, as trained there
     reg = dict(info.get("regions") or {})
     if "visibility" not in reg: reg["visibility"] = 0.0          # a run from before visibility-aware boxes: every landmark, as it was trained
     return model, dict(info, regions=reg, dataset=info.get("dataset", "ma52"), epoch=ck["epoch"], best=ck["best"])
@@ -42,7 +42,7 @@ def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports",
     if len(ds.classes) != cfg.n_classes:
         raise ValueError(f"{run}: the run has {cfg.n_classes} classes ({spec.name}) but {root}/label_name.txt has {len(ds.classes)}; "
                          "evaluate it on data with the same label set")
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu"); model.to(device)
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu"); model = place(model, device)
     pred = predict(model, clip_loader(ds, batch_size), device)
     m = dataset_metrics(spec, pred["scores"], pred["labels"])
     hidden = not cfg.multilabel and len(ds) > 1 and not np.any(pred["labels"])     # MA-52's official test list: every label written as 0

@@ -107,8 +107,9 @@ def fill_missing(lm: np.ndarray, ok: np.ndarray) -> np.ndarray:
 
 # %% ../nbs/04_pose.ipynb #d0ee0339
 def sample_frames(n: int, stride: int) -> np.ndarray:
-    "Frames the estimator runs on: every `stride`-th frame and the last."
-    return np.unique(np.r_[np.arange(0, n, max(1, stride)), n - 1])
+    "Frames the estimator runs on: every `stride`-th frame, and the last where more than half a stride follows the last of those."
+    s = max(1, stride); idx = np.arange(0, max(0, n), s)
+    return np.r_[idx, n - 1] if len(idx) and n - 1 - idx[-1] > s // 2 else idx
 
 # %% ../nbs/04_pose.ipynb #eb8cf60b
 def estimate_video(path, est: PoseEstimator, stride: int = 2, chunk: int = 16) -> dict:
@@ -264,7 +265,7 @@ def main(argv=None):
     ap.add_argument("--root", required=True, help="an MA-52-format folder (list files, videos)")
     ap.add_argument("--cache", required=True, help="folder of the landmark files (<video stem>.npz); existing files are kept")
     ap.add_argument("--splits", default="train,val,test", help="comma-separated splits whose videos to process")
-    ap.add_argument("--stride", type=int, default=2, help="run MediaPipe on every n-th frame (and the last) and interpolate the rest")
+    ap.add_argument("--stride", type=int, default=2, help="run MediaPipe on every n-th frame and interpolate the rest")
     ap.add_argument("--workers", type=int, default=os.cpu_count(), help="processes, one MediaPipe graph each")
     ap.add_argument("--shard", default="0/1", help="i/n: process only every n-th video starting at i (array jobs)")
     ap.add_argument("--backend", default="solutions", choices=["solutions", "tasks"], help="MediaPipe API: bundled models, or a .task file")

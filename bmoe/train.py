@@ -15,7 +15,7 @@ from .core import atomic_path, write_json, seed_everything, get_logger, load_par
 from .clips import ClipDataset, clip_loader, bad_videos
 from .regions import box_settings
 from .bmoe import ModelConfig, method_config, bmoe_loss
-from .baselines import build_model
+from .baselines import build_model, place
 from .metrics import ma52_metrics
 from .datasets import get_dataset, dataset_metrics
 from .data import DataError
@@ -203,7 +203,7 @@ def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), bo
     model = build_model(mc)
     for msg in init_from_runs(model, mc): log.info(f"{mc.arch}: {msg}")
     if tokens: tr, va = token_datasets(tokens, model, mc, tc, tr, va, box_args); log.info(f"{mc.arch}: frozen streams from the tokens in {tokens}")
-    model = model.to(device); opt, sch = make_optimizer(model, tc)
+    model = place(model, device); opt, sch = make_optimizer(model, tc)
     start, best, hist = resume(ckpt, model, opt, sch, mc, tc)
     if world > 1: model = nn.parallel.DistributedDataParallel(model, device_ids=[local] if device.type == "cuda" else None)
     live = None
@@ -411,7 +411,7 @@ def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_re
     box_args, exclude = box_settings((params or {}).get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args, arrays)
     model = build_model(mc); init_from_runs(model, mc)
-    model.to(torch.device("cuda" if torch.cuda.is_available() else "cpu")).eval()
+    model = place(model, "cuda" if torch.cuda.is_available() else "cpu").eval()
     return extract_tokens(model, tr, va, tc.epochs, out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress,
                           streams=streams)
 
