@@ -36,7 +36,7 @@ def build_model(cfg: ModelConfig) -> nn.Module:
     "The model of a configuration: `BMoE` for arch 'bmoe', `GlobalBaseline` for 'tsm' and 'manet', `RegionExperts` for 'experts'."
     return dict(bmoe=BMoE, experts=RegionExperts).get(cfg.arch, GlobalBaseline)(cfg)
 
-# %% ../nbs/08a_baselines.ipynb #b0150bcd
+# %% ../nbs/08a_baselines.ipynb #3377e2fe
 def place(model: nn.Module, device="cpu") -> nn.Module:
     "Move `model` to `device`; on CPU in the channels-last memory format (faster convolutions there)."
     device = torch.device(device); model = model.to(device)
