@@ -27,11 +27,11 @@ def main():
     import bmoe.train as T
     from bmoe.core import load_params
     from bmoe.datasets import dataset_metrics
-    params = load_params(); rows, curves = [], {}
+    params = load_params(); rows, curves = [], {}; pipeline_validate = T.validate
     for seed in a.seeds:
         for m in a.methods:
             got = []
-            def validate(model, ds, tc, device, dataset="ma52", _orig=T.validate):
+            def validate(model, ds, tc, device, dataset="ma52"):    # the pipeline's, keeping every epoch's predictions
                 p = T.predict(model, T.clip_loader(ds, tc.batch_size, False, tc.seed, 0, tc.workers), device)
                 names = list(ds.files) if hasattr(ds, "files") else [c.file for c in ds.clips]     # tokens or clips
                 files = np.array([Path(names[i]).name for i in p["index"]]); o = np.argsort(files)  # one order for every epoch
@@ -48,6 +48,7 @@ def main():
             same = np.allclose([r["val_f1_mean"] for r in h["history"]], [r["val_f1_mean"] for r in ref], atol=1e-6)
             print(f"seed {seed} {m}: {len(got)} epochs; val F1_mean by epoch as the pipeline's run: {same}", flush=True)
             curves[(seed, m)] = got
+    T.validate = pipeline_validate
     files = curves[(a.seeds[0], a.methods[0])][0][2]
     assert all((g[2] == files).all() for got in curves.values() for g in got)
     subj = np.array([f.split("_")[0] for f in files]); us = np.unique(subj); rng = np.random.default_rng(0)
