@@ -21,9 +21,9 @@ from .datasets import get_dataset, dataset_metrics
 from .data import DataError
 
 # %% auto #0
-__all__ = ['TrainConfig', 'train_config', 'make_optimizer', 'dist_info', 'unwrap', 'predict', 'config_key', 'load_checkpoint',
-           'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'init_from_runs', 'fit',
-           'stream_hash', 'extract_tokens', 'token_collate', 'token_parts', 'TokenDataset', 'token_datasets',
+__all__ = ['STAGED_TRAIN', 'TrainConfig', 'train_config', 'make_optimizer', 'dist_info', 'unwrap', 'predict', 'config_key',
+           'load_checkpoint', 'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'init_from_runs',
+           'fit', 'stream_hash', 'extract_tokens', 'token_collate', 'token_parts', 'TokenDataset', 'token_datasets',
            'write_run', 'fingerprint', 'train_method', 'check_dataset', 'token_stage', 'main']
 
 # %% ../nbs/09_train.ipynb #f35a8eca
@@ -46,13 +46,18 @@ class TrainConfig:
     cache_frames: bool = True         # keep decoded videos in memory (the demo fits; turn off for MA-52)
     threads: int = 1                  # CPU threads for torch (0: leave as is); make repro runs stages side by side instead
     progress: bool = False            # a progress bar per epoch
+    keep: str = "best"                # the weights a run keeps: best (the best val score) | last (the final epoch)
 
 # %% ../nbs/09_train.ipynb #f35a8ec0
 def train_config(**overrides) -> TrainConfig:
     "A `TrainConfig` from overrides (lists become tuples); unknown keys are an error that names them."
     unknown = set(overrides) - set(TrainConfig.__dataclass_fields__)
     if unknown: raise KeyError(f"unknown train settings {sorted(unknown)}; known: {sorted(TrainConfig.__dataclass_fields__)}")
-    return TrainConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()})
+    tc = TrainConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()})
+    if tc.keep not in ("best", "last"): raise ValueError(f"train setting keep={tc.keep!r}: best or last")
+    return tc
+
+STAGED_TRAIN = dict(keep="last")      # what a staged B-MoE (frozen streams) changes in `train`: params.yaml's train_bmoe section
 
 # %% ../nbs/09_train.ipynb #f35a8ec2
 def make_optimizer(model, tc: TrainConfig):
@@ -99,7 +104,7 @@ def predict(model, loader, device, progress=False) -> dict:
 # %% ../nbs/09_train.ipynb #c9b432b3
 def config_key(mc: ModelConfig, tc: TrainConfig) -> dict:
     "What a checkpoint must match to be resumed: the model and the optimisation (not bookkeeping)."
-    t = {k: v for k, v in asdict(tc).items() if k not in ("epochs", "workers", "progress", "threads", "cache_frames")}
+    t = {k: v for k, v in asdict(tc).items() if k not in ("epochs", "workers", "progress", "threads", "cache_frames", "keep")}
     m = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(mc).items() if k != "backend"}
     return json.loads(json.dumps(dict(model=m, train=t)))
 
@@ -343,12 +348,13 @@ def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args
     ckpt, out = Path(ckpt), Path(out)
     tmp = out.with_name(out.name + ".part"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     try:
-        ck = load_checkpoint(ckpt / "best.pt", mc, tc)
-        torch.save({k: ck[k] for k in ("model", "epoch", "best", "key")}, tmp / "best.pt")
+        ck = load_checkpoint(ckpt / f"{tc.keep}.pt", mc, tc)
+        score = ck["history"][-1][f"val_{get_dataset(dataset).score}"]      # the kept epoch's val score (`best`: the best one)
+        torch.save(dict(model=ck["model"], epoch=ck["epoch"], best=score, key=ck["key"]), tmp / "best.pt")
         if (ckpt / "dvclive").exists(): shutil.copytree(ckpt / "dvclive", tmp / "dvclive")
         last = load_checkpoint(ckpt / "last.pt", mc, tc)
         write_json(tmp / "history.json", [{k: v for k, v in r.items() if k not in ("seconds", "clips_per_s")} for r in last["history"]])
-        write_json(tmp / "run.json", dict(method=method, dataset=dataset, key=config_key(mc, tc), epochs=tc.epochs, regions=box_args or {},
+        write_json(tmp / "run.json", dict(method=method, dataset=dataset, key=config_key(mc, tc), epochs=tc.epochs, keep=tc.keep, regions=box_args or {},
                                           excluded=sorted(exclude), inputs=inputs))
         shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
     finally: shutil.rmtree(tmp, ignore_errors=True)
@@ -394,7 +400,9 @@ def check_dataset(root, params: dict | None = None):
 def _staged(method, runs, params):
     p = params or {}; spec = get_dataset((p.get("data") or {}).get("dataset", "ma52"))
     head = dict(n_classes=spec.n_classes, multilabel=spec.multilabel)    # the benchmark's head: its classes, softmax or sigmoid
-    mc, tc = method_config(method, **(head | p.get("model", {}))), train_config(**p.get("train", {}))
+    mc = method_config(method, **(head | p.get("model", {})))
+    staged = bool(mc.init_global or mc.init_experts)                     # B-MoE on frozen streams: the train_bmoe changes apply
+    tc = train_config(**(p.get("train", {}) | ((STAGED_TRAIN | (p.get("train_bmoe") or {})) if staged else {})))
     runs = Path(runs).as_posix()
     return replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs)), tc
 
@@ -418,11 +426,11 @@ def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_re
 # %% ../nbs/09_train.ipynb #0d91591b
 def _parse_overrides(pairs, params: dict) -> dict:
     import yaml
-    p = {k: dict(params.get(k) or {}) for k in ("data", "model", "train", "regions")}
+    p = {k: dict(params.get(k) or {}) for k in ("data", "model", "train", "train_bmoe", "regions")}
     for kv in pairs:
         if "=" not in kv or "." not in kv.split("=", 1)[0]: raise ValueError(f"--set {kv!r}: expected SECTION.KEY=VALUE, e.g. train.epochs=3")
         k, v = kv.split("=", 1); sec, key = k.split(".", 1)
-        if sec not in p: raise ValueError(f"--set {kv!r}: section must be data, model, train or regions")
+        if sec not in p: raise ValueError(f"--set {kv!r}: section must be data, model, train, train_bmoe or regions")
         p[sec][key] = yaml.safe_load(v)
     return p
 
@@ -447,7 +455,9 @@ def main(argv=None):
     h = train_method(a.method, a.root, a.pose_cache, a.out, p, a.ckpt_root, a.pose_report, a.tokens, a.bad_videos, a.clips)
     rank = int(os.environ.get("RANK", "0"))           # read before the group is gone: dist_info() would start a new one
     if dist.is_initialized(): dist.destroy_process_group()
-    if rank == 0: print(f"bmoe-train: {a.method}: best val {h['score']} {h['best']:.4f}; run folder {a.out}")
+    if rank == 0:
+        kept, keep = load_checkpoint(Path(a.out) / "best.pt"), json.loads((Path(a.out) / "run.json").read_text())["keep"]
+        print(f"bmoe-train: {a.method}: kept the {keep} epoch ({kept['epoch']}), val {h['score']} {kept['best']:.4f}; run folder {a.out}")
 
 # %% ../nbs/09_train.ipynb #9c859054
 #| eval: false
