@@ -1,4 +1,4 @@
-"""Which epoch to keep: the best on validation (the pipeline's rule) or the last? Judged on validation alone.
+"""Which epoch to keep: the best on validation or the last? Judged on validation alone.
 
     .venv/bin/python benchmarks/epoch_selection.py --run-dir CLONE --seeds 0 1 2 3 4
 
@@ -11,7 +11,8 @@ scores, and then splits the validation subjects into halves A and B in every way
 beyond). On each split it picks an
 epoch by each rule on A: the best F1_mean, or simply the last, and scores that epoch on B. The table gives, per
 method, the mean over splits and seeds of B's action F1 macro and F1_mean under each rule, and the spread over seeds
-of each (what decides three-seed comparisons). The test split is not read.
+of each (what decides three-seed comparisons). The test split is not read. Its result (`results/cpu_epoch_selection_seeds5.txt`,
+made when every run kept its best epoch) is why B-MoE's stage keeps the last since commit 7a45979 (`train_bmoe.keep`).
 """
 import argparse, json, shutil, tempfile
 from pathlib import Path

@@ -22,7 +22,7 @@ __all__ = ['load_run', 'evaluate_run', 'main']
 
 # %% ../nbs/10a_evaluate.ipynb #6dc6c9d5
 def load_run(run) -> tuple[torch.nn.Module, dict]:
-    "The model of a run folder with its best weights (eval mode), and the run's record (run.json plus epoch and score)."
+    "The model of a run folder with its kept weights (`best.pt`, eval mode), and the run's record (run.json plus epoch and score)."
     run = Path(run)
     if not (run / "run.json").exists(): raise FileNotFoundError(f"{run}: not a run folder (no run.json); train one with bmoe-train")
     info = json.loads((run / "run.json").read_text()); ck = load_checkpoint(run / "best.pt")
