@@ -44,15 +44,15 @@ def link_tokens(run_dir, seed, folder, meta=None) -> Path:
     return folder
 
 def train_on_tokens(method, run, params, tokens, ckpt_root, reports, name, skip) -> tuple[dict, dict]:
-    "Train staged `method` (router and fusion) on `tokens` into the run folder `run` and score it on the test split as `name`: (the best val epoch's record, the test metrics). Run from the clone's root."
-    from bmoe.train import train_method
+    "Train staged `method` (router and fusion) on `tokens` into the run folder `run` and score it on the test split as `name`: (the kept epoch's val record, the test metrics). Run from the clone's root."
+    from bmoe.train import train_method, load_checkpoint
     from bmoe.evaluate import evaluate_run
     h = train_method(method, "data", "work/pose", run, params, ckpt_root=ckpt_root, pose_report="reports/pose_quality.json", tokens=str(tokens))
-    best = max(h["history"], key=lambda r: r["val_f1_mean"])
-    return best, evaluate_run(run, "data", "test", "work/pose", reports, name, skip, arrays="work/clips")
+    kept = h["history"][load_checkpoint(Path(run) / "best.pt")["epoch"]]     # the best on val until 7a45979; B-MoE's stage keeps the last since
+    return kept, evaluate_run(run, "data", "test", "work/pose", reports, name, skip, arrays="work/clips")
 
 def record(res, seed, variant, best, r) -> dict:
-    "Append (and print) one variant's row to the results file `res`: its best val F1_mean and test metrics, in %, from `train_on_tokens`."
+    "Append (and print) one variant's row to the results file `res`: its kept epoch's val F1_mean and test metrics, in %, from `train_on_tokens`."
     row = dict(seed=seed, variant=variant, val_f1_mean=100 * best["val_f1_mean"], test_action_f1_macro=100 * r["action_f1_macro"],
                test_f1_mean=100 * r["f1_mean"])
     print(json.dumps(row), flush=True)
