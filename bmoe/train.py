@@ -352,7 +352,7 @@ def write_run(ckpt, out, method: str, mc: ModelConfig, tc: TrainConfig, box_args
         score = ck["history"][-1][f"val_{get_dataset(dataset).score}"]      # the kept epoch's val score (`best`: the best one)
         torch.save(dict(model=ck["model"], epoch=ck["epoch"], best=score, key=ck["key"]), tmp / "best.pt")
         if (ckpt / "dvclive").exists(): shutil.copytree(ckpt / "dvclive", tmp / "dvclive")
-        last = load_checkpoint(ckpt / "last.pt", mc, tc)
+        last = ck if tc.keep == "last" else load_checkpoint(ckpt / "last.pt", mc, tc)       # read once when it is the kept one
         write_json(tmp / "history.json", [{k: v for k, v in r.items() if k not in ("seconds", "clips_per_s")} for r in last["history"]])
         write_json(tmp / "run.json", dict(method=method, dataset=dataset, key=config_key(mc, tc), epochs=tc.epochs, keep=tc.keep, regions=box_args or {},
                                           excluded=sorted(exclude), inputs=inputs))
