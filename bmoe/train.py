@@ -47,6 +47,8 @@ class TrainConfig:
     threads: int = 1                  # CPU threads for torch (0: leave as is); make repro runs stages side by side instead
     progress: bool = False            # a progress bar per epoch
     keep: str = "best"                # the weights a run keeps: best (the best val score) | last (the final epoch)
+    views: int = 0                    # distinct TSN samplings of the training clips, cycled over the epochs (epoch e trains on
+                                      # sampling e mod views; 0: a new one every epoch); with tokens, the tokens stage makes this many
 
 # %% ../nbs/09_train.ipynb #f35a8ec0
 def train_config(**overrides) -> TrainConfig:
@@ -55,9 +57,10 @@ def train_config(**overrides) -> TrainConfig:
     if unknown: raise KeyError(f"unknown train settings {sorted(unknown)}; known: {sorted(TrainConfig.__dataclass_fields__)}")
     tc = TrainConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()})
     if tc.keep not in ("best", "last"): raise ValueError(f"train setting keep={tc.keep!r}: best or last")
+    if tc.views < 0: raise ValueError(f"train setting views={tc.views}: 0 (a new sampling every epoch) or the number of samplings to cycle")
     return tc
 
-STAGED_TRAIN = dict(keep="last")      # what a staged B-MoE (frozen streams) changes in `train`: params.yaml's train_bmoe section
+STAGED_TRAIN = dict(keep="last", views=5)   # what a staged B-MoE (frozen streams) changes in `train`: params.yaml's train_bmoe section
 
 # %% ../nbs/09_train.ipynb #f35a8ec2
 def make_optimizer(model, tc: TrainConfig):
@@ -214,7 +217,7 @@ def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), bo
     live = None
     if rank == 0: ckpt.mkdir(parents=True, exist_ok=True); live = _live(ckpt, start > 0)
     for epoch in range(start, tc.epochs):
-        torch.manual_seed(tc.seed * 7919 + epoch); tr.set_epoch(epoch); t0 = time.time()
+        torch.manual_seed(tc.seed * 7919 + epoch); tr.set_epoch(epoch % tc.views if tc.views else epoch); t0 = time.time()
         loss, n = train_epoch(model, clip_loader(tr, tc.batch_size, True, tc.seed, epoch, tc.workers, world, rank), opt, mc,
                               replace(tc, progress=tc.progress and rank == 0), device, f"epoch {epoch}")
         sch.step(); secs = time.time() - t0
@@ -338,7 +341,7 @@ def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_
         bad = [k for k, want in ((hk, stream_hash(model, s)), ("seed", tc.seed), ("segments", mc.segments), ("regions", box_args or {}))
                if meta.get(k) != want]
         if meta["train"]["files"] != _files(tr) or meta["val"]["files"] != _files(va): bad.append("clips")
-        if meta["epochs"] < tc.epochs: bad.append("epochs")
+        if meta["epochs"] < min(tc.views or tc.epochs, tc.epochs): bad.append("epochs")
         if bad: raise ValueError(f"{parts[s]}: tokens made from other {', '.join(bad)} than this run's; re-run the tokens stage (dvc repro)")
     return TokenDataset(folder, "train"), TokenDataset(folder, "val")
 
@@ -408,7 +411,7 @@ def _staged(method, runs, params):
 
 def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False, bad="skip",
                 arrays=None, run=None) -> Path:
-    "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over every training epoch and val, into `out`; with `run` ('manet', 'experts'), that run's stream only."
+    "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over the training clips of `views` TSN samplings (one per epoch if 0) and val, into `out`; with `run` ('manet', 'experts'), that run's stream only."
     mc, tc = _staged(method, runs, params); check_dataset(root, params); streams = ("experts", "global")
     if run:                                            # one frozen run: load only it, so that it need not wait for the other
         r = (Path(runs) / run).as_posix()
@@ -420,7 +423,7 @@ def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_re
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args, arrays)
     model = build_model(mc); init_from_runs(model, mc)
     model = place(model, "cuda" if torch.cuda.is_available() else "cpu").eval()
-    return extract_tokens(model, tr, va, tc.epochs, out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress,
+    return extract_tokens(model, tr, va, min(tc.views or tc.epochs, tc.epochs), out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress,
                           streams=streams)
 
 # %% ../nbs/09_train.ipynb #0d91591b
