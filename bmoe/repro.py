@@ -9,7 +9,7 @@ from pathlib import Path
 from .core import load_params
 
 # %% auto #0
-__all__ = ['stage_dag', 'stale_stages', 'downstream', 'plan', 'run_plan', 'default_jobs', 'repro', 'main']
+__all__ = ['stage_dag', 'stale_stages', 'cache_sources', 'downstream', 'plan', 'run_plan', 'default_jobs', 'repro', 'main']
 
 # %% ../nbs/00b_repro.ipynb #0b000005
 def _dvc(args, cwd=".", dvc="dvc") -> str:
@@ -28,6 +28,16 @@ def stale_stages(cwd=".", dvc="dvc") -> set[str]:
     "The stages (and `.dvc` files) that `dvc status` reports changed."
     out = _dvc(["status", "--json"], cwd, dvc).strip()
     return set(json.loads(out.splitlines()[-1])) if out else set()
+
+def cache_sources(sources, cwd=".", dvc="dvc") -> list[str]:
+    "Put the data of the `.dvc` files `sources` into DVC's cache, as `dvc repro` does for a data source; returns those whose recorded data this changed (warned)."
+    before = {s: (Path(cwd) / s).read_text() for s in sources}
+    _dvc(["--wait-for-lock", "repro", "--quiet", *sources], cwd, dvc)
+    changed = [s for s in sources if (Path(cwd) / s).read_text() != before[s]]
+    for s in changed:
+        print(f"bmoe-repro: {s} now records other data than it did: its folder differs from the committed one (git diff {s}; "
+              f"git checkout {s} restores the record)", file=sys.stderr)
+    return changed
 
 def downstream(deps: dict[str, set[str]]) -> dict[str, set[str]]:
     "Each node's downstream nodes: every stage that reads its outputs, directly or through others."
@@ -75,8 +85,10 @@ def default_jobs(params="params.yaml") -> int:
 def repro(cwd=".", jobs: int | None = None, dvc="dvc") -> int:
     "Bring the DVC pipeline in `cwd` up to date, independent stages side by side; returns the exit status (0: success)."
     from tqdm.auto import tqdm
-    deps = stage_dag(cwd, dvc)
-    todo = plan(deps, stale_stages(cwd, dvc))
+    deps, stale = stage_dag(cwd, dvc), stale_stages(cwd, dvc)
+    sources = sorted(s for s in stale if s.endswith(".dvc"))   # data not in DVC's cache yet (a freshly rendered dataset)
+    if sources: stale -= set(sources) - set(cache_sources(sources, cwd, dvc))   # unchanged data: nothing downstream to redo
+    todo = plan(deps, stale)
     if not todo: print("repro: every stage is up to date (dvc status)", flush=True); return 0
     jobs = jobs or default_jobs(Path(cwd) / "params.yaml")
     bar = tqdm(total=len(todo), desc=f"stages, {jobs} at a time", file=sys.stderr, leave=False, dynamic_ncols=True,
