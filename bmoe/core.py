@@ -33,10 +33,13 @@ def load_params(section: str | None = None, path=None) -> dict:
 
 # %% ../nbs/00_core.ipynb #70bbaed1
 def seed_everything(seed: int, deterministic: bool = True):
-    "Seed Python, NumPy and PyTorch."
-    import torch
+    "Seed Python, NumPy and PyTorch; with `deterministic`, PyTorch's deterministic algorithms (warning where there is none)."
+    import sys, torch
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
-    if deterministic: torch.use_deterministic_algorithms(True, warn_only=True)
+    if not deterministic: return
+    if "torch._inductor.config" in sys.modules: torch.use_deterministic_algorithms(True, warn_only=True)
+    else: torch._C._set_deterministic_algorithms(True, warn_only=True)  # the switch itself: torch's public call first imports the
+                                                                         # compiler (torch._dynamo, about 2 s a process) to set its flag
 
 # %% ../nbs/00_core.ipynb #eda90af8
 @contextlib.contextmanager
