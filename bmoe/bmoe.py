@@ -96,10 +96,10 @@ def method_config(name: str, **overrides) -> ModelConfig:
 
 # %% ../nbs/08_bmoe.ipynb #cf0a0004
 def _normalise(x: torch.Tensor, dtype) -> torch.Tensor:
-    "uint8 pixels (..., 3, h, w) -> normalised like `crop` (ImageNet mean and std)."
+    "uint8 pixels (..., 3, h, w) -> normalised like `crop` (ImageNet mean and std), contiguous."
     m = torch.tensor(MEAN, device=x.device).view(3, 1, 1); s = torch.tensor(STD, device=x.device).view(3, 1, 1)
-    return x.to(torch.float32, copy=True).div_(255.0).sub_(m).div_(s).to(dtype)   # in place on its own copy: the same values
-                                                                                  # and layout as out of place, 1.5-2.4x faster on a CPU
+    return x.contiguous().to(torch.float32, copy=True).div_(255.0).sub_(m).div_(s).to(dtype)   # the bytes put in order first, then in
+                                                                                  # place on one float copy: the formula's values, 1.5-2.4x faster on a CPU
 
 class ClipPreprocessor(nn.Module):
     "Collated uint8 `frames` (B, T, H, W, 3) and `boxes` (B, T, 5, 4), or extracted `region_clips` and `global_clip` -> `regions` (B, 5, T, 3, s, s) and `global` (B, T, 3, g, g)."
