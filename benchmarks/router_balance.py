@@ -20,7 +20,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--weights", type=float, nargs="+", default=[0.0, 0.03, 0.1, 0.3])
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from seed_tables import pipeline_setup, link_streams, train_on_tokens, seed_summary, sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
+    from seed_tables import pipeline_setup, link_streams, train_on_tokens, record, seed_summary, sorted_predictions, acting_regions   # benchmarks/seed_tables.py, beside this script
     a, run_dir, out, R, rep = pipeline_setup(ap, "/tmp/router_balance")
     import pandas as pd
     from bmoe.core import load_params
@@ -34,11 +34,7 @@ def main():
             d = link_streams(out / f"s{s}", run_dir, s)
             for w in a.weights:
                 P = load_params(); P["train"]["seed"] = s; P["model"]["balance_weight"] = w; n = name(w)
-                kept, r = train_on_tokens("bmoe", d / n, P, f"work/tokens/s{s}", out / "ckpt" / n, R, f"{n}-s{s}", skip)
-                row = dict(seed=s, variant=n, val_f1_mean=100 * kept["val_f1_mean"], val_action_f1_macro=100 * kept["val_action_f1_macro"],
-                           test_action_f1_macro=100 * r["action_f1_macro"], test_f1_mean=100 * r["f1_mean"])
-                print(json.dumps(row), flush=True)
-                with open(res, "a") as f: f.write(json.dumps(row) + "\n")
+                record(res, s, n, *train_on_tokens("bmoe", d / n, P, f"work/tokens/s{s}", out / "ckpt" / n, R, f"{n}-s{s}", skip))
     t = seed_summary(res, rep, a.seeds)
     rows = pd.DataFrame([json.loads(l) for l in res.read_text().splitlines()]).drop_duplicates(["seed", "variant"], keep="last")
     t.insert(1, "val_action_f1_macro", rows[rows.seed.isin(a.seeds) & rows.val_action_f1_macro.notna()].groupby("variant", sort=False).val_action_f1_macro.agg(

@@ -51,10 +51,10 @@ def train_on_tokens(method, run, params, tokens, ckpt_root, reports, name, skip)
     kept = h["history"][load_checkpoint(Path(run) / "best.pt")["epoch"]]     # the best on val until 7a45979; B-MoE's stage keeps the last since
     return kept, evaluate_run(run, "data", "test", "work/pose", reports, name, skip, arrays="work/clips")
 
-def record(res, seed, variant, best, r) -> dict:
-    "Append (and print) one variant's row to the results file `res`: its kept epoch's val F1_mean and test metrics, in %, from `train_on_tokens`."
-    row = dict(seed=seed, variant=variant, val_f1_mean=100 * best["val_f1_mean"], test_action_f1_macro=100 * r["action_f1_macro"],
-               test_f1_mean=100 * r["f1_mean"])
+def record(res, seed, variant, best, r, **extra) -> dict:
+    "Append (and print) one variant's row to the results file `res`: its kept epoch's val F1_mean and action F1 macro and test metrics, in %, from `train_on_tokens`, and the fields of `extra`."
+    row = dict(seed=seed, variant=variant, **extra, val_f1_mean=100 * best["val_f1_mean"], val_action_f1_macro=100 * best["val_action_f1_macro"],
+               test_action_f1_macro=100 * r["action_f1_macro"], test_f1_mean=100 * r["f1_mean"])
     print(json.dumps(row), flush=True)
     with open(res, "a") as f: f.write(json.dumps(row) + "\n")
     return row

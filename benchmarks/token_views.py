@@ -23,7 +23,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--views", type=int, nargs="+", default=[0, 1, 2, 5])
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from seed_tables import pipeline_setup, link_streams, train_on_tokens   # benchmarks/seed_tables.py, beside this script
+    from seed_tables import pipeline_setup, link_streams, train_on_tokens, record   # benchmarks/seed_tables.py, beside this script
     a, run_dir, out, R, rep = pipeline_setup(ap, "/tmp/token_views", methods=METHODS)
     import pandas as pd
     from bmoe.core import load_params
@@ -39,13 +39,9 @@ def main():
                 for m in METHODS:
                     P = load_params(); P["train"]["seed"] = s; P["train_bmoe"] = dict(P.get("train_bmoe") or {}, views=k); n = name(m, k)
                     kept, r = train_on_tokens(m, d / n, P, f"work/tokens/s{s}", out / "ckpt" / n, R, f"{n}-s{s}", skip)
-                    row = dict(seed=s, method=m, views=k, val_f1_mean=100 * kept["val_f1_mean"], val_action_f1_macro=100 * kept["val_action_f1_macro"],
-                               test_action_f1_macro=100 * r["action_f1_macro"], test_f1_mean=100 * r["f1_mean"])
-                    if k == 0:                                   # the pipeline's run again
-                        t = json.loads((rep / "metrics" / f"{m}-s{s}.json").read_text())
-                        row["same_as_pipeline"] = bool(t["action_f1_macro"] == r["action_f1_macro"] and t["f1_mean"] == r["f1_mean"])
-                    print(json.dumps(row), flush=True)
-                    with open(res, "a") as f: f.write(json.dumps(row) + "\n")
+                    t = json.loads((rep / "metrics" / f"{m}-s{s}.json").read_text())     # k = 0: the pipeline's run again
+                    same = dict(same_as_pipeline=t["action_f1_macro"] == r["action_f1_macro"] and t["f1_mean"] == r["f1_mean"]) if k == 0 else {}
+                    record(res, s, n, kept, r, method=m, views=k, **same)
     rows = pd.DataFrame([json.loads(l) for l in res.read_text().splitlines()]).drop_duplicates(["seed", "method", "views"], keep="last")
     rows = rows[rows.seed.isin(a.seeds) & rows.views.isin(a.views)]
     if "same_as_pipeline" in rows:

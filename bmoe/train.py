@@ -49,6 +49,10 @@ class TrainConfig:
     keep: str = "best"                # the weights a run keeps: best (the best val score) | last (the final epoch)
     views: int = 0                    # distinct TSN samplings of the training clips, cycled over the epochs (epoch e trains on
                                       # sampling e mod views; 0: a new one every epoch); with tokens, the tokens stage makes this many
+    @property
+    def samplings(self) -> int:
+        "The distinct TSN samplings a run reads: `views`, or one per epoch."
+        return min(self.views or self.epochs, self.epochs)
 
 # %% ../nbs/09_train.ipynb #f35a8ec0
 def train_config(**overrides) -> TrainConfig:
@@ -217,7 +221,7 @@ def fit(root, pose_cache, ckpt, mc: ModelConfig, tc: TrainConfig, exclude=(), bo
     live = None
     if rank == 0: ckpt.mkdir(parents=True, exist_ok=True); live = _live(ckpt, start > 0)
     for epoch in range(start, tc.epochs):
-        torch.manual_seed(tc.seed * 7919 + epoch); tr.set_epoch(epoch % tc.views if tc.views else epoch); t0 = time.time()
+        torch.manual_seed(tc.seed * 7919 + epoch); tr.set_epoch(epoch % tc.samplings); t0 = time.time()
         loss, n = train_epoch(model, clip_loader(tr, tc.batch_size, True, tc.seed, epoch, tc.workers, world, rank), opt, mc,
                               replace(tc, progress=tc.progress and rank == 0), device, f"epoch {epoch}")
         sch.step(); secs = time.time() - t0
@@ -341,7 +345,7 @@ def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_
         bad = [k for k, want in ((hk, stream_hash(model, s)), ("seed", tc.seed), ("segments", mc.segments), ("regions", box_args or {}))
                if meta.get(k) != want]
         if meta["train"]["files"] != _files(tr) or meta["val"]["files"] != _files(va): bad.append("clips")
-        if meta["epochs"] < min(tc.views or tc.epochs, tc.epochs): bad.append("epochs")
+        if meta["epochs"] < tc.samplings: bad.append("epochs")
         if bad: raise ValueError(f"{parts[s]}: tokens made from other {', '.join(bad)} than this run's; re-run the tokens stage (dvc repro)")
     return TokenDataset(folder, "train"), TokenDataset(folder, "val")
 
@@ -423,7 +427,7 @@ def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_re
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args, arrays)
     model = build_model(mc); init_from_runs(model, mc)
     model = place(model, "cuda" if torch.cuda.is_available() else "cpu").eval()
-    return extract_tokens(model, tr, va, min(tc.views or tc.epochs, tc.epochs), out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress,
+    return extract_tokens(model, tr, va, tc.samplings, out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress,
                           streams=streams)
 
 # %% ../nbs/09_train.ipynb #0d91591b
