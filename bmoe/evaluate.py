@@ -13,7 +13,7 @@ from .taxonomy import MA52_ACTIONS, MA52_BODY_LEVELS, fine_to_coarse
 from .clips import ClipDataset, clip_loader, bad_videos
 from .bmoe import ModelConfig
 from .baselines import build_model, place
-from .train import load_checkpoint, predict
+from .train import load_checkpoint, predict, check_tokens, TokenDataset, token_collate
 from .metrics import ma52_metrics, per_class_f1, submission_rows
 from .datasets import get_dataset, dataset_metrics
 
@@ -33,8 +33,9 @@ def load_run(run) -> tuple[torch.nn.Module, dict]:
     return model, dict(info, regions=reg, dataset=info.get("dataset", "ma52"), epoch=ck["epoch"], best=ck["best"])
 
 # %% ../nbs/10a_evaluate.ipynb #c331694f
-def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports", name=None, exclude=(), batch_size=32, arrays=None) -> dict:
-    "Evaluate the run folder `run` on `split` of `root` with its benchmark's metrics (run.json's `dataset`); writes metrics, per-class F1 (AP for a multi-label set), predictions, confusions, submission; returns the metrics. `arrays`: read the extracted clips there (`bmoe.arrays`) instead of the videos."
+def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports", name=None, exclude=(), batch_size=32, arrays=None,
+                 tokens=None) -> dict:
+    "Evaluate the run folder `run` on `split` of `root` with its benchmark's metrics (run.json's `dataset`); writes metrics, per-class F1 (AP for a multi-label set), predictions, confusions, submission; returns the metrics. `arrays`: read the extracted clips there (`bmoe.arrays`) instead of the videos; `tokens`: a staged B-MoE reads its frozen streams' outputs from this tokens folder (`bmoe.train.token_stage`)."
     model, info = load_run(run); cfg = model.cfg; name = name or Path(run).name; out = Path(out)
     spec = get_dataset(info["dataset"])
     ds = ClipDataset(root, split, pose_cache, cfg.segments, False, exclude=exclude, box_args=info.get("regions"), multilabel=cfg.multilabel,
@@ -43,7 +44,11 @@ def evaluate_run(run, root, split="test", pose_cache="work/pose", out="reports",
         raise ValueError(f"{run}: the run has {cfg.n_classes} classes ({spec.name}) but {root}/label_name.txt has {len(ds.classes)}; "
                          "evaluate it on data with the same label set")
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu"); model = place(model, device)
-    pred = predict(model, clip_loader(ds, batch_size), device)
+    if tokens:                                           # the frozen streams' outputs for these very clips, computed once
+        check_tokens(tokens, model, {split: ds}, info.get("regions"))
+        loader = torch.utils.data.DataLoader(TokenDataset(tokens, split), batch_size, shuffle=False, collate_fn=token_collate)
+    else: loader = clip_loader(ds, batch_size)
+    pred = predict(model, loader, device)
     m = dataset_metrics(spec, pred["scores"], pred["labels"])
     hidden = not cfg.multilabel and len(ds) > 1 and not np.any(pred["labels"])     # MA-52's official test list: every label written as 0
     if hidden:
@@ -88,10 +93,11 @@ def main(argv=None):
     ap.add_argument("--name", help="name of the output files (default: the run folder's name)")
     ap.add_argument("--bad-videos", default="skip", choices=["skip", "error"], help="videos without pose: leave out and name them (default), or stop")
     ap.add_argument("--clips", help="a folder of extracted clips (bmoe-clips) at the run's sizes, read instead of the videos")
+    ap.add_argument("--tokens", help="a tokens folder (the tokens stage, with this split) whose frozen streams' outputs a staged B-MoE reads")
     a = ap.parse_args(argv)
     if not (Path(a.run) / "run.json").exists(): raise FileNotFoundError(f"{a.run}: not a run folder (no run.json); train one with bmoe-train")
     m = evaluate_run(a.run, a.root, a.split, a.pose_cache, a.out, a.name, bad_videos(a.root, a.pose_cache, (a.split,), a.pose_report, a.bad_videos),
-                     arrays=a.clips)
+                     arrays=a.clips, tokens=a.tokens)
     print(f"bmoe-evaluate: {a.name or Path(a.run).name} on {a.split}: " + ", ".join(f"{k} {v:.4f}" for k, v in m.items()))
 
 # %% ../nbs/10a_evaluate.ipynb #ca61cab0

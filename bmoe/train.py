@@ -23,8 +23,8 @@ from .data import DataError
 # %% auto #0
 __all__ = ['STAGED_TRAIN', 'TrainConfig', 'train_config', 'make_optimizer', 'dist_info', 'unwrap', 'predict', 'config_key',
            'load_checkpoint', 'make_datasets', 'resume', 'train_epoch', 'validate', 'save_progress', 'init_from_runs',
-           'fit', 'stream_hash', 'extract_tokens', 'token_collate', 'token_parts', 'TokenDataset', 'token_datasets',
-           'write_run', 'fingerprint', 'train_method', 'check_dataset', 'token_stage', 'main']
+           'fit', 'stream_hash', 'extract_tokens', 'token_collate', 'token_parts', 'TokenDataset', 'check_tokens',
+           'token_datasets', 'write_run', 'fingerprint', 'train_method', 'check_dataset', 'token_stage', 'main']
 
 # %% ../nbs/09_train.ipynb #f35a8eca
 @dataclass
@@ -255,8 +255,9 @@ def stream_hash(model, part: str) -> str:
 
 def _files(ds) -> list[str]: return [c.file for c in ds.clips]
 
-def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, meta=None, progress=False, streams=("experts", "global")) -> Path:
-    "Run the frozen `streams` of `model` over train dataset `tr` for `epochs` epochs of TSN sampling and over `va`; write the folder `out`."
+def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, meta=None, progress=False, streams=("experts", "global"),
+                   te=None) -> Path:
+    "Run the frozen `streams` of `model` over train dataset `tr` for `epochs` epochs of TSN sampling, over `va` and over the test dataset `te` if given; write the folder `out`."
     streams = [s for s in streams if s == "experts" or model.cfg.use_global]
     from tqdm.auto import tqdm
     out = Path(out); tmp = out.with_name(out.name + ".part"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
@@ -278,6 +279,7 @@ def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, 
                     (arrays[a][e] if e is not None else arrays[a])[idx] = v.float().cpu().numpy()
         for e in tqdm(range(epochs), disable=not progress, desc="tokens", leave=False): tr.set_epoch(e); run(tr, "train", e)
         run(va, "val")
+        if te is not None: run(te, "test")
         for a in arrays.values(): a.flush()
         del arrays
         write_json(tmp / "meta.json", dict(meta or {}, epochs=epochs, streams=streams,
@@ -285,7 +287,8 @@ def extract_tokens(model, tr, va, epochs: int, out, batch_size=32, device=None, 
                                            global_stream=stream_hash(model, "global") if "global" in streams else None,
                                            n_classes=len(tr.classes), multilabel=bool(getattr(tr, "multilabel", False)),
                                            train=dict(files=_files(tr), labels=[c.label for c in tr.clips]),
-                                           val=dict(files=_files(va), labels=[c.label for c in va.clips])))
+                                           val=dict(files=_files(va), labels=[c.label for c in va.clips]),
+                                           **(dict(test=dict(files=_files(te), labels=[c.label for c in te.clips])) if te is not None else {})))
         shutil.rmtree(out, ignore_errors=True); os.replace(tmp, out)
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return out
@@ -332,9 +335,9 @@ class TokenDataset:
         return item
 
 # %% ../nbs/09_train.ipynb #7a0c0004
-def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_args=None) -> tuple[TokenDataset, TokenDataset]:
-    "The train and val token datasets of `folder`, checked against the model's frozen weights and the clips `tr`, `va` of the pixel path."
-    folder, parts = Path(folder), token_parts(folder)
+def check_tokens(folder, model, splits: dict, box_args=None, seed=None, samplings=0) -> dict:
+    "The parts of tokens folder `folder` (`token_parts`) that `model`'s frozen streams read, checked: the same weights, segments, region settings, and for each split of `splits` ({split: clip dataset}) the same clips; `seed` and `samplings` (the TSN samplings of train) when given."
+    folder, parts, mc = Path(folder), token_parts(folder), model.cfg
     if not getattr(model, "streams_frozen", False):
         raise ValueError(f"{mc.arch}: tokens can stand in for frozen streams only (a staged B-MoE); train this method on frames")
     need = ["experts"] + (["global"] if mc.use_global else [])
@@ -342,11 +345,18 @@ def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_
         raise FileNotFoundError(f"{folder}: no tokens of the {' or the '.join(missing)} stream (meta.json missing); run the tokens stage first")
     for s in need:
         meta, hk = json.loads((parts[s] / "meta.json").read_text()), "experts" if s == "experts" else "global_stream"
-        bad = [k for k, want in ((hk, stream_hash(model, s)), ("seed", tc.seed), ("segments", mc.segments), ("regions", box_args or {}))
-               if meta.get(k) != want]
-        if meta["train"]["files"] != _files(tr) or meta["val"]["files"] != _files(va): bad.append("clips")
-        if meta["epochs"] < tc.samplings: bad.append("epochs")
+        want = ((hk, stream_hash(model, s)), ("segments", mc.segments), ("regions", box_args or {})) + ((("seed", seed),) if seed is not None else ())
+        bad = [k for k, w in want if meta.get(k) != w]
+        if absent := [sp for sp in splits if sp not in meta]:
+            raise FileNotFoundError(f"{parts[s]}: no {' or '.join(absent)} tokens (made by an older tokens stage); re-run the tokens stage (dvc repro)")
+        if any(meta[sp]["files"] != _files(ds) for sp, ds in splits.items()): bad.append("clips")
+        if meta["epochs"] < samplings: bad.append("epochs")
         if bad: raise ValueError(f"{parts[s]}: tokens made from other {', '.join(bad)} than this run's; re-run the tokens stage (dvc repro)")
+    return parts
+
+def token_datasets(folder, model, mc: ModelConfig, tc: TrainConfig, tr, va, box_args=None) -> tuple[TokenDataset, TokenDataset]:
+    "The train and val token datasets of `folder`, checked against the model's frozen weights and the clips `tr`, `va` of the pixel path (`check_tokens`)."
+    check_tokens(folder, model, dict(train=tr, val=va), box_args, tc.seed, tc.samplings)
     return TokenDataset(folder, "train"), TokenDataset(folder, "val")
 
 # %% ../nbs/09_train.ipynb #5f0a0002
@@ -414,8 +424,8 @@ def _staged(method, runs, params):
     return replace(mc, init_global=mc.init_global.format(runs=runs), init_experts=mc.init_experts.format(runs=runs)), tc
 
 def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_report=None, method="bmoe", progress=False, bad="skip",
-                arrays=None, run=None) -> Path:
-    "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over the training clips of `views` TSN samplings (one per epoch if 0) and val, into `out`; with `run` ('manet', 'experts'), that run's stream only."
+                arrays=None, run=None, test=True) -> Path:
+    "The tokens stage: the frozen streams of staged `method` (from the MANet and experts runs in `runs`) over the training clips of `views` TSN samplings (one per epoch if 0), val and (`test`) the test split, into `out`; with `run` ('manet', 'experts'), that run's stream only."
     mc, tc = _staged(method, runs, params); check_dataset(root, params); streams = ("experts", "global")
     if run:                                            # one frozen run: load only it, so that it need not wait for the other
         r = (Path(runs) / run).as_posix()
@@ -425,10 +435,12 @@ def token_stage(root, pose_cache, runs, out, params: dict | None = None, pose_re
     if tc.threads: torch.set_num_threads(tc.threads)
     box_args, exclude = box_settings((params or {}).get("regions")), bad_videos(root, pose_cache, ("train", "val"), pose_report, bad)
     tr, va = make_datasets(root, pose_cache, mc, tc, exclude, box_args, arrays)
+    te = ClipDataset(root, "test", pose_cache, mc.segments, False, tc.seed, exclude=bad_videos(root, pose_cache, ("test",), pose_report, bad),
+                     box_args=box_args, multilabel=mc.multilabel, arrays=arrays) if test else None      # as evaluation reads it
     model = build_model(mc); init_from_runs(model, mc)
     model = place(model, "cuda" if torch.cuda.is_available() else "cpu").eval()
     return extract_tokens(model, tr, va, tc.samplings, out, meta=dict(seed=tc.seed, segments=mc.segments, regions=box_args), progress=progress,
-                          streams=streams)
+                          streams=streams, te=te)
 
 # %% ../nbs/09_train.ipynb #0d91591b
 def _parse_overrides(pairs, params: dict) -> dict:
