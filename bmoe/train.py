@@ -348,7 +348,7 @@ def check_tokens(folder, model, splits: dict, box_args=None, seed=None, sampling
         want = ((hk, stream_hash(model, s)), ("segments", mc.segments), ("regions", box_args or {})) + ((("seed", seed),) if seed is not None else ())
         bad = [k for k, w in want if meta.get(k) != w]
         if absent := [sp for sp in splits if sp not in meta]:
-            raise FileNotFoundError(f"{parts[s]}: no {' or '.join(absent)} tokens (made by an older tokens stage); re-run the tokens stage (dvc repro)")
+            raise FileNotFoundError(f"{parts[s]}: holds no {' or '.join(absent)} tokens; re-run the tokens stage (dvc repro), which makes train, val and test")
         if any(meta[sp]["files"] != _files(ds) for sp, ds in splits.items()): bad.append("clips")
         if meta["epochs"] < samplings: bad.append("epochs")
         if bad: raise ValueError(f"{parts[s]}: tokens made from other {', '.join(bad)} than this run's; re-run the tokens stage (dvc repro)")
