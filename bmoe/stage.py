@@ -9,7 +9,7 @@ from pathlib import Path
 from .core import cli
 
 # %% auto #0
-__all__ = ['kernel_profile', 'run_stage', 'main']
+__all__ = ['MALLOC', 'kernel_profile', 'run_stage', 'allocator_env', 'main']
 
 # %% ../nbs/00a_stage.ipynb #0a000005
 def kernel_profile(folder="work/ipython") -> Path:
@@ -31,7 +31,7 @@ def run_stage(notebook, executed, parameters: dict | None = None, name: str | No
     _without_iri_grammar()
     import papermill as pm
     name = name or Path(executed).stem
-    os.environ.setdefault("IPYTHONDIR", str(kernel_profile()))
+    os.environ.setdefault("IPYTHONDIR", str(kernel_profile())); allocator_env()      # the kernel, and what it starts, inherit both
     Path(executed).parent.mkdir(parents=True, exist_ok=True)
     print(f"{name} ...", end="", flush=True); t = time.time()
     try: pm.execute_notebook(str(notebook), str(executed), parameters=parameters or {}, progress_bar=False, log_output=False)
@@ -40,6 +40,16 @@ def run_stage(notebook, executed, parameters: dict | None = None, name: str | No
         raise RuntimeError(f"stage {name} failed: {e.ename}: {e.evalue} (the executed notebook: {executed})") from None
     mins = (time.time() - t) / 60; print(f" {mins:.1f} min", flush=True)
     return mins
+
+# %% ../nbs/00a_stage.ipynb #a4b3a405
+MALLOC = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20),   # allocations under 32 MiB from the heap, not from a fresh mmap each
+          "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}    # freed memory up to 1 GiB kept for reuse, not handed back at once
+
+def allocator_env(env: dict | None = None) -> dict:
+    "Put `MALLOC` into `env` (default: this process's environment, so that the processes it starts inherit it) where a name is not set yet; returns `env`."
+    env = os.environ if env is None else env
+    for k, v in MALLOC.items(): env.setdefault(k, v)
+    return env
 
 # %% ../nbs/00a_stage.ipynb #0a000008
 def _value(s: str):
