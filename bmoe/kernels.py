@@ -123,20 +123,35 @@ def _shift_launch(x, n_segments, fold_div, direction, mode):
     _launch(_shift_kernel, mode, (nt * c, triton.cdiv(h * w, BLOCK)), x, out, n_segments, c, h * w, c // fold_div, direction, BLOCK=BLOCK)
     return out
 
+def _shift_torch(x, n_segments, fold_div, direction, out=None):
+    "The shift in PyTorch, each value written once into `out` (default: a new tensor of x's layout); `direction` 1: `temporal_shift_ref`; -1: the opposite, its backward."
+    nt, c, h, w = x.shape; f = c // fold_div
+    out = torch.empty_like(x) if out is None else out
+    v = x.view(nt // n_segments, n_segments, c, h, w); o = out.view(v.shape)        # splitting dim 0: a view of any strides
+    for part, d in ((slice(0, f), direction), (slice(f, 2 * f), -direction)):       # d: the frame the part comes from, t + d
+        if d == 1: o[:, :-1, part] = v[:, 1:, part]; o[:, -1, part] = 0
+        else: o[:, 1:, part] = v[:, :-1, part]; o[:, 0, part] = 0
+    o[:, :, 2 * f:] = v[:, :, 2 * f:]
+    return out
+
 class _ShiftFn(torch.autograd.Function):
+    "The shift and, as its backward, the opposite shift: by the Triton kernel (`mode`), or in PyTorch (`mode` None)."
     @staticmethod
     def forward(ctx, x, n_segments, fold_div, mode):
-        ctx.args = (n_segments, fold_div, mode); return _shift_launch(x, n_segments, fold_div, 1, mode)
+        ctx.args = (n_segments, fold_div, mode)
+        return _shift_launch(x, n_segments, fold_div, 1, mode) if mode else _shift_torch(x, n_segments, fold_div, 1)
     @staticmethod
     def backward(ctx, go):
-        n, f, mode = ctx.args; return _shift_launch(go, n, f, -1, mode), None, None, None
+        n, f, mode = ctx.args
+        # in PyTorch the gradient is contiguous, as the reference's autograd makes it: a channels-last one would send the
+        # layers below down other kernels, whose sums round differently (1e-8), and training would no longer be bit for bit
+        return (_shift_launch(go, n, f, -1, mode) if mode else _shift_torch(go, n, f, -1, go.new_empty(go.shape))), None, None, None
 
 # %% ../nbs/06_kernels.ipynb #99638a76
 def temporal_shift(x: torch.Tensor, n_segments: int, fold_div: int = 8, backend: str = "auto") -> torch.Tensor:
-    "Temporal shift of x (N*T, C, H, W): the Triton kernel on GPU, the reference elsewhere."
+    "Temporal shift of x (N*T, C, H, W): the Triton kernel on GPU, the same shift in PyTorch elsewhere (both with the opposite shift as backward)."
     if x.shape[0] % n_segments: raise ValueError(f"batch {x.shape[0]} is not a multiple of n_segments={n_segments}")
-    mode = use_kernel(x, backend)
-    return _ShiftFn.apply(x, n_segments, fold_div, mode) if mode else temporal_shift_ref(x, n_segments, fold_div)
+    return _ShiftFn.apply(x, n_segments, fold_div, use_kernel(x, backend))
 
 # %% ../nbs/06_kernels.ipynb #95d81f3a
 KS = (3, 5, 7)
