@@ -10,6 +10,8 @@ On the same frames (every k-th val video, the frames the stage estimates at `--s
 2. the whole stage (`bmoe.pose.run_pose`: decoding, estimation, gap filling, cache files) with `--workers`
    processes, the previous estimator (fresh graph per video, smoothing), a kept graph per worker with the
    workers free to run on any core, and the current stage (a kept graph per worker, each worker pinned to a core);
+   MediaPipe alone is also run as two processes at once, one per core, each on half the videos (kept graph, blank
+   frame): what two workers can reach when the cores share the machine's caches and memory, the stage's real ceiling;
 3. the pose quality of each stage run (PCK@0.1 against the synthetic ground truth), since smoothing is off now.
 The lighter model (model_complexity 0) is not measured: mediapipe 0.10.21 ships only the full model and would download
 the lite one at run time, which bmoe refuses (`bmoe.pose.PoseEstimator`).
@@ -35,6 +37,11 @@ def single_core(F, mode):
         p.close()
     return n / (time.time() - t)
 
+def _pinned(args):
+    "One process of the two-at-once measure: pinned to `core`, one thread; returns its frames and seconds."
+    core, F, mode = args; os.sched_setaffinity(0, {core}); os.environ["OMP_NUM_THREADS"] = "1"
+    n = sum(len(f) for f in F); return n, n / single_core(F, mode)
+
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--root", default="data"); ap.add_argument("--videos", type=int, default=120)
     ap.add_argument("--workers", type=int, default=2); ap.add_argument("--stride", type=int, default=2)
@@ -57,13 +64,20 @@ def main():
             stage[name] = (q["frames_estimated"] / dt, q["pck@0.1"], q["detection_rate"])
     os.sched_setaffinity(0, {0})
     single = {m: single_core(F, m) for m in ("fresh, smoothing", "fresh, no smoothing", "kept (tracking carried)", "kept + blank frame")}
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+    with ProcessPoolExecutor(a.workers, mp_context=get_context("spawn")) as ex:
+        runs = list(ex.map(_pinned, [(c, F[c::a.workers], "kept + blank frame") for c in range(a.workers)]))
+    together = sum(r[0] for r in runs) / max(r[1] for r in runs)
     print(f"\n{os.cpu_count()} cores; {len(vids)} val videos, {n} estimated frames (stride {a.stride}); MediaPipe Pose 0.10.21, model_complexity 1")
     print("\nMediaPipe alone, one core (frames/s)")
     for m, v in single.items(): print(f"  {m:<28}{v:>8.1f}")
+    print(f"\nMediaPipe alone, kept + blank frame, {a.workers} processes at once (one per core, half the videos each): {together:.1f} frames/s "
+          f"together, {together / (a.workers * single['kept + blank frame']):.2f} of {a.workers} x its one-core rate")
     print(f"\nthe stage, {a.workers} workers")
-    print(f"  {'estimator':<48}{'frames/s':>9}{'x(2 x 1-core, same)':>21}{'x(2 x 1-core, kept)':>21}{'detect':>8}{'PCK all':>8}{'hands':>7}{'legs':>7}")
+    print(f"  {'estimator':<48}{'frames/s':>9}{'x(2 x 1-core, same)':>21}{'x(2 x 1-core, kept)':>21}{'x(2 at once)':>13}{'detect':>8}{'PCK all':>8}{'hands':>7}{'legs':>7}")
     for (name, (fps, pk, det)), ref in zip(stage.items(), ("fresh, smoothing", "kept + blank frame", "kept + blank frame")):
-        print(f"  {name:<48}{fps:>9.1f}{fps / (a.workers * single[ref]):>21.2f}{fps / (a.workers * single['kept (tracking carried)']):>21.2f}"
+        print(f"  {name:<48}{fps:>9.1f}{fps / (a.workers * single[ref]):>21.2f}{fps / (a.workers * single['kept (tracking carried)']):>21.2f}{fps / together:>13.2f}"
               f"{det:>8.3f}{pk['all']:>8.3f}{pk['hands']:>7.3f}{pk['legs']:>7.3f}")
 
 if __name__ == "__main__": main()
