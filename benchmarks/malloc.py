@@ -11,7 +11,7 @@ the median of each, and the child's CPU times, minor page faults and peak memory
 import argparse, os, resource, statistics as st, subprocess, sys, tempfile, time
 from pathlib import Path
 
-def jobs(tmp: Path, py: str) -> dict:
+def jobs(py: str) -> dict:
     bin_ = Path(py).parent
     train = lambda m: [str(bin_ / "bmoe-train"), "--method", m, "--root", "data", "--pose-cache", "work/pose", "--params", "params.yaml",
                        "--clips", "work/clips", "--set", "train.epochs=1", "--out", "{out}", "--ckpt-root", "{out}/ckpt"]
@@ -39,13 +39,13 @@ def run(cmd, env, tmp):
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--rounds", type=int, default=3); ap.add_argument("--only", nargs="*")
     a = ap.parse_args()
-    sys.path.insert(0, os.getcwd()); from bmoe.stage import MALLOC
+    from bmoe.stage import MALLOC
     base = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"}
     tuned = {**base, **MALLOC}
     print(f"{os.cpu_count()} cores; bmoe.stage.MALLOC = {MALLOC}; {a.rounds} rounds, alternated; medians")
     print(f"{'job':28s} {'default s':>9s} {'tuned s':>8s} {'ratio':>6s} {'sys s':>6s} {'tuned':>6s} {'faults':>8s} {'tuned':>8s} {'peak MB':>8s} {'tuned':>6s}")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, cmd in jobs(Path(tmp), sys.executable).items():
+        for name, cmd in jobs(sys.executable).items():
             if a.only and not any(o in name for o in a.only): continue
             res = {"default": [], "tuned": []}
             for r in range(a.rounds):

@@ -27,7 +27,7 @@ def main():
           f"one training step, median of {a.rounds} (alternated)")
     print(f"{'method':10s} {'reference ms':>12s} {'temporal_shift ms':>17s} {'ratio':>6s}  gradients bit for bit")
     for meth in ("manet", "tsm", "experts"):
-        cfg = method_config(meth, **{k: v for k, v in p["model"].items() if k in method_config(meth).__dataclass_fields__})
+        cfg = method_config(meth, **p["model"])
         torch.manual_seed(0); model = place(build_model(cfg)); model.train()
         def step(name):
             BB.temporal_shift = shifts[name]; model.zero_grad(set_to_none=True); torch.manual_seed(1)
