@@ -12,7 +12,9 @@ On the same frames (every k-th val video, the frames the stage estimates at `--s
    workers free to run on any core, and the current stage (a kept graph per worker, each worker pinned to a core);
    MediaPipe alone is also run as two processes at once, one per core, each on half the videos (kept graph, blank
    frame): what two workers can reach when the cores share the machine's caches and memory, the stage's real ceiling;
-3. the pose quality of each stage run (PCK@0.1 against the synthetic ground truth), since smoothing is off now.
+3. the pose quality of each stage run (PCK@0.1 against the synthetic ground truth), since smoothing is off now;
+4. a worker's import of mediapipe, plain and through `bmoe.pose.import_mediapipe` (drawing helpers, matplotlib
+   and OpenCV left unloaded): new interpreters, one core, alternated, medians of 5.
 The lighter model (model_complexity 0) is not measured: mediapipe 0.10.21 ships only the full model and would download
 the lite one at run time, which bmoe refuses (`bmoe.pose.PoseEstimator`).
 The ratio the issue asks for is the stage's frames/s over twice the single-core rate of the same estimator.
@@ -42,6 +44,17 @@ def _pinned(args):
     core, F, mode = args; os.sched_setaffinity(0, {core}); os.environ["OMP_NUM_THREADS"] = "1"
     n = sum(len(f) for f in F); return n, n / single_core(F, mode)
 
+def import_seconds(how, rounds=5):
+    "Median seconds of importing mediapipe in a new interpreter pinned to core 0: `plain` or through bmoe.pose.import_mediapipe."
+    import subprocess, sys, statistics
+    code = {"plain": "import mediapipe", "bmoe": "from bmoe.pose import import_mediapipe; import_mediapipe()"}
+    out = {h: [] for h in how}
+    for _ in range(rounds):
+        for h in how:
+            t = f"import os, time; os.sched_setaffinity(0, {{0}}); import numpy; t = time.perf_counter(); {code[h]}; print(time.perf_counter() - t)"
+            out[h].append(float(subprocess.run([sys.executable, "-c", t], capture_output=True, text=True, check=True).stdout))
+    return {h: statistics.median(v) for h, v in out.items()}
+
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--root", default="data"); ap.add_argument("--videos", type=int, default=120)
     ap.add_argument("--workers", type=int, default=2); ap.add_argument("--stride", type=int, default=2)
@@ -69,6 +82,7 @@ def main():
     with ProcessPoolExecutor(a.workers, mp_context=get_context("spawn")) as ex:
         runs = list(ex.map(_pinned, [(c, F[c::a.workers], "kept + blank frame") for c in range(a.workers)]))
     together = sum(r[0] for r in runs) / max(r[1] for r in runs)
+    imp = import_seconds(("plain", "bmoe"))
     print(f"\n{os.cpu_count()} cores; {len(vids)} val videos, {n} estimated frames (stride {a.stride}); MediaPipe Pose 0.10.21, model_complexity 1")
     print("\nMediaPipe alone, one core (frames/s)")
     for m, v in single.items(): print(f"  {m:<28}{v:>8.1f}")
@@ -79,5 +93,7 @@ def main():
     for (name, (fps, pk, det)), ref in zip(stage.items(), ("fresh, smoothing", "kept + blank frame", "kept + blank frame")):
         print(f"  {name:<48}{fps:>9.1f}{fps / (a.workers * single[ref]):>21.2f}{fps / (a.workers * single['kept (tracking carried)']):>21.2f}{fps / together:>13.2f}"
               f"{det:>8.3f}{pk['all']:>8.3f}{pk['hands']:>7.3f}{pk['legs']:>7.3f}")
+    print(f"\na worker's start-up, importing mediapipe (one core, numpy already imported, median of 5): plain {imp['plain']:.2f} s, "
+          f"through bmoe.pose.import_mediapipe {imp['bmoe']:.2f} s")
 
 if __name__ == "__main__": main()

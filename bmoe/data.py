@@ -74,31 +74,34 @@ def _decord():
         import decord; return decord
     except ImportError: return None
 
-def num_frames(path) -> int:
-    "Number of frames of a video."
-    path = str(path); dec = _decord()
+def _open(path, dec):
+    "A decord reader of `path` and its frame count, or `(None, count)` where OpenCV reads."
     try:
-        if dec is not None: return len(dec.VideoReader(path, num_threads=1))
+        if dec is not None: vr = dec.VideoReader(path, num_threads=1); return vr, len(vr)
         import cv2
         cap = cv2.VideoCapture(path); n = int(cap.get(cv2.CAP_PROP_FRAME_COUNT)) if cap.isOpened() else -1; cap.release()
         if n < 0: raise RuntimeError("cannot open")
-        return n
+        return None, n
     except Exception as e:
         raise DataError(f"{path}: cannot be decoded ({type(e).__name__}: {e}); re-encode or remove it from the list") from None
 
+def num_frames(path) -> int:
+    "Number of frames of a video."
+    return _open(str(path), _decord())[1]
+
 # %% ../nbs/03_data.ipynb #9468291f
 def iter_frames(path, indices=None, chunk: int | None = None):
-    "Frames `indices` (default: all) of a video as uint8 RGB batches `(t, H, W, 3)` of at most `chunk` frames (default: one batch)."
+    "Frames `indices` (default: all; or a function of the frame count that gives them) of a video as uint8 RGB batches `(t, H, W, 3)` of at most `chunk` frames (default: one batch); the file is opened once."
     path = str(path); dec = _decord()
-    n = num_frames(path)
+    vr, n = _open(path, dec)
     if n == 0: raise DataError(f"{path}: the video has no frames; re-encode it or remove it from the list")
+    if callable(indices): indices = indices(n)
     idx = np.arange(n) if indices is None else np.asarray(indices, int)
     if idx.size and (idx.min() < 0 or idx.max() >= n):
         raise DataError(f"{path}: frames {idx.min()}..{idx.max()} requested but the video has {n}")
     chunk = max(1, chunk or len(idx))
     try:
-        if dec is not None:
-            vr = dec.VideoReader(path, num_threads=1)
+        if vr is not None:
             for s in range(0, len(idx), chunk): yield vr.get_batch(list(idx[s:s + chunk])).asnumpy()
             return
         import cv2                                          # OpenCV reads in order: one pass per batch, from the start if need be
@@ -122,7 +125,7 @@ def iter_frames(path, indices=None, chunk: int | None = None):
         raise DataError(f"{path}: decoding failed ({type(e).__name__}: {e})") from None
 
 def read_frames(path, indices=None) -> np.ndarray:
-    "Frames `indices` (default: all) of a video as uint8 RGB (T, H, W, 3)."
+    "Frames `indices` (default: all, or a function of the frame count, as in `iter_frames`) of a video as uint8 RGB (T, H, W, 3)."
     parts = list(iter_frames(path, indices))
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
@@ -174,7 +177,8 @@ class MA52Dataset:
         "Sampled frame indices and the frames of clip `i` (decoded once and kept when `cache_frames`)."
         c = self.clips[i]
         try:
-            if not self.cache_frames: idx = self.indices(i, num_frames(c.path)); return idx, read_frames(c.path, idx)
+            if not self.cache_frames:                    # the indices depend on the length: one open of the file for both
+                got = []; fr = read_frames(c.path, lambda n: got.append(self.indices(i, n)) or got[0]); return got[0], fr
             if i not in self._frames: self._frames[i] = read_frames(c.path)
             idx = self.indices(i, len(self._frames[i])); return idx, self._frames[i][idx]
         except DataError as e: raise DataError(f"{e} [listed at {c.list_file}:{c.line}]") from None

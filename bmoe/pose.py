@@ -7,14 +7,15 @@ from __future__ import annotations
 import os, sys, json, time, argparse
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+import types, importlib.util
 import numpy as np
 from .core import atomic_path, write_json, get_logger, save_arrays, cli
 from .taxonomy import LANDMARK_PARTS
 from .data import read_list, list_videos, read_frames, iter_frames, num_frames, DataError
 
 # %% auto #0
-__all__ = ['LANDMARK_GROUPS', 'PoseEstimator', 'fill_missing', 'sample_frames', 'estimate_video', 'pose_path', 'load_pose',
-           'native_stderr', 'run_pose', 'pck', 'pose_quality', 'pose_stage', 'main']
+__all__ = ['LANDMARK_GROUPS', 'import_mediapipe', 'PoseEstimator', 'fill_missing', 'sample_frames', 'estimate_video', 'pose_path',
+           'load_pose', 'native_stderr', 'run_pose', 'pck', 'pose_quality', 'pose_stage', 'main']
 
 # %% ../nbs/04_pose.ipynb #4399177d
 def _check_bundled(mc):
@@ -28,6 +29,36 @@ def _check_bundled(mc):
         raise FileNotFoundError(f"{f}: model_complexity {mc} needs this model, which the installed mediapipe does not ship (0.10.21 "
                                 "bundles only the full model, complexity 1) and bmoe never downloads; use model_complexity 1, or "
                                 "the 'tasks' backend with a local .task file (--model-path)")
+
+class _Deferred(types.ModuleType):
+    "A stand-in for one of mediapipe's modules that loads the real module, under its own name, on first use."
+    def __init__(self, name, file): super().__init__(name); self.__file__ = str(file)
+    def __getattr__(self, attr):                   # only for what the stand-in lacks: everything but its name and file
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            spec = importlib.util.spec_from_file_location(name, self.__file__)
+            real = importlib.util.module_from_spec(spec); sys.modules[name] = real
+            try: spec.loader.exec_module(real)
+            except BaseException: sys.modules[name] = self; raise
+            parent, _, child = name.rpartition("."); setattr(sys.modules[parent], child, real)
+        return getattr(sys.modules[name], attr)
+
+_DRAWING = ("drawing_utils", "drawing_styles")
+
+def import_mediapipe():
+    "`mediapipe`, imported without loading its drawing helpers (and with them matplotlib.pyplot and OpenCV) until they are used."
+    if "mediapipe" not in sys.modules:
+        spec = importlib.util.find_spec("mediapipe")
+        if spec is None: raise ImportError("the pose stage needs mediapipe: pip install mediapipe==0.10.21 (make setup installs it)")
+        base = Path(spec.origin).parent / "python" / "solutions"
+        for m in _DRAWING:
+            name = f"mediapipe.python.solutions.{m}"
+            if (base / f"{m}.py").exists() and name not in sys.modules: sys.modules[name] = _Deferred(name, base / f"{m}.py")
+    import mediapipe as mp
+    for m in _DRAWING:                             # `mp.solutions.drawing_utils` as usual: the stand-in until first use
+        name = f"mediapipe.python.solutions.{m}"
+        if not hasattr(mp.solutions, m) and name in sys.modules: setattr(mp.solutions, m, sys.modules[name])
+    return mp
 
 class PoseEstimator:
     "MediaPipe pose on RGB frames: `solutions` (bundled models) or `tasks` (needs `model_path`); one graph kept across videos."
@@ -45,7 +76,7 @@ class PoseEstimator:
         self._net = None
 
     def _make(self):
-        import mediapipe as mp
+        mp = import_mediapipe()
         if self.backend == "solutions":
             return mp.solutions.pose.Pose(static_image_mode=False, model_complexity=self.mc, smooth_landmarks=self.smooth,
                                           min_detection_confidence=self.conf, min_tracking_confidence=self.conf)
@@ -84,7 +115,7 @@ class PoseEstimator:
                     if self.backend == "solutions":
                         res = net.process(f); pts = res.pose_landmarks.landmark if res.pose_landmarks else None
                     else:
-                        import mediapipe as mp
+                        mp = import_mediapipe()
                         res = net.detect_for_video(mp.Image(image_format=mp.ImageFormat.SRGB, data=f), int((i + j) * 1000 / fps))
                         pts = res.pose_landmarks[0] if res.pose_landmarks else None
                     if pts is not None:
@@ -114,12 +145,12 @@ def sample_frames(n: int, stride: int) -> np.ndarray:
 # %% ../nbs/04_pose.ipynb #eb8cf60b
 def estimate_video(path, est: PoseEstimator, stride: int = 2, chunk: int = 16) -> dict:
     "Landmarks of every frame of a video (estimated on a sample, interpolated between), decoding `chunk` sampled frames at a time."
-    n = num_frames(path)
-    if n == 0: raise DataError(f"{path}: the video has no frames")
-    idx = sample_frames(n, stride); size = []
+    got, size = {}, []
+    def pick(n): got["n"], got["idx"] = n, sample_frames(n, stride); return got["idx"]   # one open of the file for both
     def batches():
-        for b in iter_frames(path, idx, chunk): size[:] = b.shape[1:3]; yield b
+        for b in iter_frames(path, pick, chunk): size[:] = b.shape[1:3]; yield b
     lm_s, ok_s = est.video(batches())
+    n, idx = got["n"], got["idx"]
     lm = np.full((n, 33, 3), np.nan, np.float32); ok = np.zeros(n, bool); ran = np.zeros(n, bool)
     lm[idx], ok[idx], ran[idx] = lm_s, ok_s, True
     return dict(landmarks=fill_missing(lm, ok), detected=ok, ran=ran, size=np.array(size), n_frames=n)
