@@ -1,8 +1,12 @@
 """The pose stage against MediaPipe's own speed, on this machine: one table.
 
-    .venv/bin/python benchmarks/pose_fps.py --root data --videos 120 --workers 2
+    .venv/bin/python benchmarks/pose_fps.py --root data --videos 450 --workers 2 [--rounds 3] [--variants]
 
-On the same frames (every k-th val video, the frames the stage estimates at `--stride`, decoded beforehand):
+The issue's measure, in `--rounds` rounds (the machine's pace drifts over minutes, so each ratio compares
+measures taken within two minutes of each other, and the table gives every round and the medians): the whole
+stage (`bmoe.pose.run_pose`, workers pinned), MediaPipe alone on one core (kept graph, blank frame between
+videos), and MediaPipe alone as `--workers` processes at once, one per core. With `--variants`, once after that,
+on the same frames (every k-th val video, the frames the stage estimates at `--stride`, decoded beforehand):
 1. MediaPipe Pose alone on one core (this process pinned to core 0, one thread), four ways: a fresh graph per
    video with MediaPipe's smoothing (the previous stage), a fresh graph without smoothing, one graph kept across
    videos (tracking carried from one video into the next: fast but not allowed), and one graph kept with a
@@ -14,7 +18,7 @@ On the same frames (every k-th val video, the frames the stage estimates at `--s
    frame): what two workers can reach when the cores share the machine's caches and memory, the stage's real ceiling;
 3. the pose quality of each stage run (PCK@0.1 against the synthetic ground truth), since smoothing is off now;
 4. a worker's import of mediapipe, plain and through `bmoe.pose.import_mediapipe` (drawing helpers, matplotlib
-   and OpenCV left unloaded): new interpreters, one core, alternated, medians of 5.
+   and OpenCV left unloaded): new interpreters, one core, alternated, medians of 5 (always measured).
 The lighter model (model_complexity 0) is not measured: mediapipe 0.10.21 ships only the full model and would download
 the lite one at run time, which bmoe refuses (`bmoe.pose.PoseEstimator`).
 The ratio the issue asks for is the stage's frames/s over twice the single-core rate of the same estimator.
@@ -55,45 +59,65 @@ def import_seconds(how, rounds=5):
             out[h].append(float(subprocess.run([sys.executable, "-c", t], capture_output=True, text=True, check=True).stdout))
     return {h: statistics.median(v) for h, v in out.items()}
 
+def stage_fps(a, shard, **kw):
+    "Frames/s of the whole stage on the benchmark's videos, its PCK@0.1 by group and detection rate."
+    from bmoe.pose import run_pose, pose_quality
+    with tempfile.TemporaryDirectory() as d:
+        t = time.time()
+        recs = run_pose(a.root, d, ("val",), a.stride, a.workers, shard, progress=False, log=os.devnull, **kw)
+        dt = time.time() - t; q = pose_quality(a.root, d, recs)
+    return q["frames_estimated"] / dt, q["pck@0.1"], q["detection_rate"]
+
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--root", default="data"); ap.add_argument("--videos", type=int, default=120)
     ap.add_argument("--workers", type=int, default=2); ap.add_argument("--stride", type=int, default=2)
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of (stage, one core, N at once), alternated")
+    ap.add_argument("--variants", action="store_true", help="also the earlier estimators and the other one-core modes, once")
     a = ap.parse_args()
     os.environ["OMP_NUM_THREADS"] = "1"
     from bmoe.data import read_list, read_frames, num_frames
-    from bmoe.pose import run_pose, pose_quality, sample_frames
+    from bmoe.pose import sample_frames
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
     vids = [str(c.path) for c in read_list(a.root, "val")]; k = max(1, len(vids) // a.videos)
     shard = (0, k); vids = vids[::k]
     F = [read_frames(v, sample_frames(num_frames(v), a.stride)) for v in vids]
-    n = sum(len(f) for f in F)
-    stage = {}
-    for name, kw in (("fresh graph per video, smoothing (before)", dict(keep=False, smooth=True, pin=False)),
-                     ("one graph per worker, blank frame", dict(keep=True, smooth=False, pin=False)),
-                     ("one graph per worker, pinned to a core (now)", dict(keep=True, smooth=False, pin=True))):
-        with tempfile.TemporaryDirectory() as d:
-            t = time.time()
-            recs = run_pose(a.root, d, ("val",), a.stride, a.workers, shard, progress=False, log=os.devnull, **kw)
-            dt = time.time() - t; q = pose_quality(a.root, d, recs)
-            stage[name] = (q["frames_estimated"] / dt, q["pck@0.1"], q["detection_rate"])
-    os.sched_setaffinity(0, {0})
-    single = {m: single_core(F, m) for m in ("fresh, smoothing", "fresh, no smoothing", "kept (tracking carried)", "kept + blank frame")}
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-    with ProcessPoolExecutor(a.workers, mp_context=get_context("spawn")) as ex:
-        runs = list(ex.map(_pinned, [(c, F[c::a.workers], "kept + blank frame") for c in range(a.workers)]))
-    together = sum(r[0] for r in runs) / max(r[1] for r in runs)
-    imp = import_seconds(("plain", "bmoe"))
+    n = sum(len(f) for f in F); blank = "kept + blank frame"
+    def alone(parts, mode=blank):        # MediaPipe alone, one pinned process per part, all at once: frames/s together
+        with ProcessPoolExecutor(len(parts), mp_context=get_context("spawn")) as ex:
+            runs = list(ex.map(_pinned, [(c, P, mode) for c, P in enumerate(parts)]))
+        return sum(r[0] for r in runs) / max(r[1] for r in runs)
+    rounds = []
+    for r in range(a.rounds):            # the machine's pace drifts over minutes: each ratio from measures a minute apart
+        st, pk, det = stage_fps(a, shard, keep=True, smooth=False, pin=True)
+        one = alone([F]); both = alone([F[c::a.workers] for c in range(a.workers)])
+        rounds.append((st, one, both, pk, det))
     print(f"\n{os.cpu_count()} cores; {len(vids)} val videos, {n} estimated frames (stride {a.stride}); MediaPipe Pose 0.10.21, model_complexity 1")
-    print("\nMediaPipe alone, one core (frames/s)")
-    for m, v in single.items(): print(f"  {m:<28}{v:>8.1f}")
-    print(f"\nMediaPipe alone, kept + blank frame, {a.workers} processes at once (one per core, half the videos each): {together:.1f} frames/s "
-          f"together, {together / (a.workers * single['kept + blank frame']):.2f} of {a.workers} x its one-core rate")
-    print(f"\nthe stage, {a.workers} workers")
-    print(f"  {'estimator':<48}{'frames/s':>9}{'x(2 x 1-core, same)':>21}{'x(2 x 1-core, kept)':>21}{'x(2 at once)':>13}{'detect':>8}{'PCK all':>8}{'hands':>7}{'legs':>7}")
-    for (name, (fps, pk, det)), ref in zip(stage.items(), ("fresh, smoothing", "kept + blank frame", "kept + blank frame")):
-        print(f"  {name:<48}{fps:>9.1f}{fps / (a.workers * single[ref]):>21.2f}{fps / (a.workers * single['kept (tracking carried)']):>21.2f}{fps / together:>13.2f}"
+    print(f"\nthe stage (one graph per worker, blank frame between videos, workers pinned) against MediaPipe alone on the same frames "
+          f"(one graph, blank frame), in {a.rounds} rounds of three measures each, one after another")
+    print(f"  {'round':<8}{'stage fr/s':>11}{'1 core':>8}{f'{a.workers} at once':>11}{f'x({a.workers} x 1 core)':>15}{f'x({a.workers} at once)':>15}"
+          f"{'at once / 1 core':>18}{'detect':>8}{'PCK all':>8}{'hands':>7}{'legs':>7}")
+    for i, (st, one, both, pk, det) in enumerate(rounds):
+        print(f"  {i + 1:<8}{st:>11.1f}{one:>8.1f}{both:>11.1f}{st / (a.workers * one):>15.2f}{st / both:>15.2f}{both / (a.workers * one):>18.2f}"
               f"{det:>8.3f}{pk['all']:>8.3f}{pk['hands']:>7.3f}{pk['legs']:>7.3f}")
+    med = lambda f: float(np.median([f(*x[:3]) for x in rounds]))
+    print(f"  {'median':<8}{med(lambda s, o, b: s):>11.1f}{med(lambda s, o, b: o):>8.1f}{med(lambda s, o, b: b):>11.1f}"
+          f"{med(lambda s, o, b: s / (a.workers * o)):>15.2f}{med(lambda s, o, b: s / b):>15.2f}{med(lambda s, o, b: b / (a.workers * o)):>18.2f}")
+    imp = import_seconds(("plain", "bmoe"))
     print(f"\na worker's start-up, importing mediapipe (one core, numpy already imported, median of 5): plain {imp['plain']:.2f} s, "
           f"through bmoe.pose.import_mediapipe {imp['bmoe']:.2f} s")
+    if not a.variants: return
+    stage = {name: stage_fps(a, shard, **kw) for name, kw in (
+        ("fresh graph per video, smoothing (before)", dict(keep=False, smooth=True, pin=False)),
+        ("one graph per worker, blank frame", dict(keep=True, smooth=False, pin=False)),
+        ("one graph per worker, pinned to a core (now)", dict(keep=True, smooth=False, pin=True)))}
+    single = {m: alone([F], m) for m in ("fresh, smoothing", "fresh, no smoothing", "kept (tracking carried)", blank)}
+    print("\nvariants, once: MediaPipe alone, one core (frames/s)")
+    for m, v in single.items(): print(f"  {m:<28}{v:>8.1f}")
+    print(f"\nthe stage, {a.workers} workers")
+    print(f"  {'estimator':<48}{'frames/s':>9}{'x(2 x 1-core, same)':>21}{'x(2 x 1-core, kept)':>21}{'detect':>8}{'PCK all':>8}{'hands':>7}{'legs':>7}")
+    for (name, (fps, pk, det)), ref in zip(stage.items(), ("fresh, smoothing", blank, blank)):
+        print(f"  {name:<48}{fps:>9.1f}{fps / (a.workers * single[ref]):>21.2f}{fps / (a.workers * single['kept (tracking carried)']):>21.2f}"
+              f"{det:>8.3f}{pk['all']:>8.3f}{pk['hands']:>7.3f}{pk['legs']:>7.3f}")
 
 if __name__ == "__main__": main()
