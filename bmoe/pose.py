@@ -47,14 +47,16 @@ _DRAWING = ("drawing_utils", "drawing_styles")
 
 def import_mediapipe():
     "`mediapipe`, imported without loading its drawing helpers (and with them matplotlib.pyplot and OpenCV) until they are used."
-    if "mediapipe" not in sys.modules:
-        spec = importlib.util.find_spec("mediapipe")
-        if spec is None: raise ImportError("the pose stage needs mediapipe: pip install mediapipe==0.10.21 (make setup installs it)")
+    spec = None if "mediapipe" in sys.modules else importlib.util.find_spec("mediapipe")
+    if spec is not None and spec.origin:
         base = Path(spec.origin).parent / "python" / "solutions"
         for m in _DRAWING:
             name = f"mediapipe.python.solutions.{m}"
             if (base / f"{m}.py").exists() and name not in sys.modules: sys.modules[name] = _Deferred(name, base / f"{m}.py")
-    import mediapipe as mp
+    try: import mediapipe as mp
+    except ImportError as e:
+        raise ImportError(f"pose estimation needs mediapipe, which cannot be imported ({e}); pip install 'bmoe[pose]' "
+                          "(mediapipe 0.10.21, the last release whose wheel ships the pose models), as make setup does") from None
     for m in _DRAWING:                             # `mp.solutions.drawing_utils` as usual: the stand-in until first use
         name = f"mediapipe.python.solutions.{m}"
         if not hasattr(mp.solutions, m) and name in sys.modules: setattr(mp.solutions, m, sys.modules[name])
