@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, asdict, replace
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .m3e import M3E, RegionEncoder, conv_bn
+from .m3e import M3E, RegionEncoder, conv_bn, conv_input
 from .kernels import temporal_shift, crop
 from .regions import REGIONS, EXPERT_REGIONS, MEAN, STD
 
@@ -175,8 +175,8 @@ class GlobalStream(nn.Module):
         for c in width: blocks.append(TSMBlock(cin, c, 2, segments, gate, fold_div, backend)); cin = c
         self.blocks = nn.Sequential(*blocks); self.out_dim = cin
     def forward(self, x):
-        B, T = x.shape[:2]
-        return self.blocks(self.stem(x.flatten(0, 1))).mean((2, 3)).view(B, T, -1)
+        B, T = x.shape[:2]                          # the stem's input in its weight's layout: converted once, not twice
+        return self.blocks(self.stem(conv_input(x.flatten(0, 1), self.stem[0]))).mean((2, 3)).view(B, T, -1)
 
 # %% ../nbs/08_bmoe.ipynb #cf0b0002
 class TSMRegionEncoder(nn.Module):

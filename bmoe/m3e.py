@@ -10,12 +10,17 @@ import torch.nn.functional as F
 from .kernels import micro_conv
 
 # %% auto #0
-__all__ = ['conv_bn', 'RegionEncoder', 'M3E']
+__all__ = ['conv_bn', 'conv_input', 'RegionEncoder', 'M3E']
 
 # %% ../nbs/07_m3e.ipynb #78b60ed0
 def conv_bn(cin, cout, stride=1):
     "3x3 convolution, BatchNorm and ReLU."
     return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
+
+def conv_input(x: torch.Tensor, conv: nn.Conv2d) -> torch.Tensor:
+    "Images `x` (N, C, h, w) in the memory layout of `conv`'s weight: channels-last when the model was placed so (on a CPU), else as they are."
+    cl = torch.channels_last
+    return x.contiguous(memory_format=cl) if conv.weight.is_contiguous(memory_format=cl) and not conv.weight.is_contiguous() else x
 
 # %% ../nbs/07_m3e.ipynb #17ff57d9
 class RegionEncoder(nn.Module):
@@ -27,7 +32,7 @@ class RegionEncoder(nn.Module):
         self.net = nn.Sequential(*layers); self.proj = nn.Linear(cin, dim)
     def forward(self, x):
         B, T = x.shape[:2]
-        f = self.net(x.flatten(0, 1)).mean((2, 3))
+        f = self.net(conv_input(x.flatten(0, 1), self.net[0][0])).mean((2, 3))
         return self.proj(f).view(B, T, -1)
 
 # %% ../nbs/07_m3e.ipynb #df3e13c6
