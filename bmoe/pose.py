@@ -148,12 +148,9 @@ def sample_frames(n: int, stride: int) -> np.ndarray:
 # %% ../nbs/04_pose.ipynb #eb8cf60b
 def estimate_video(path, est: PoseEstimator, stride: int = 2, chunk: int = 16) -> dict:
     "Landmarks of every frame of a video (estimated on a sample, interpolated between), decoding `chunk` sampled frames at a time."
-    got, size = {}, []
-    def pick(n): got["n"], got["idx"] = n, sample_frames(n, stride); return got["idx"]   # one open of the file for both
-    def batches():
-        for b in iter_frames(path, pick, chunk): size[:] = b.shape[1:3]; yield b
-    lm_s, ok_s = est.video(batches())
-    return _result(got, lm_s, ok_s, size)
+    r = estimate_videos([path], est, stride, chunk, budget=0)[0]            # budget 0: estimated as it is decoded
+    if isinstance(r, DataError): raise r
+    return r
 
 def _result(got, lm_s, ok_s, size) -> dict:
     "A video's landmarks from those of its sampled frames `got['idx']` of `got['n']`."
