@@ -1,11 +1,16 @@
 """The pose stage against MediaPipe's own speed, on this machine: one table.
 
     .venv/bin/python benchmarks/pose_fps.py --root data --videos 450 --workers 2 [--rounds 3] [--variants]
+    .venv/bin/python benchmarks/pose_fps.py --splits train,val,test --videos 0 --rounds 3   # the whole stage, as `make repro` runs it
 
 The issue's measure, in `--rounds` rounds (the machine's pace drifts over minutes, so each ratio compares
-measures taken within two minutes of each other, and the table gives every round and the medians): the whole
-stage (`bmoe.pose.run_pose`, workers pinned), MediaPipe alone on one core (kept graph, blank frame between
-videos), and MediaPipe alone as `--workers` processes at once, one per core. With `--variants`, once after that,
+measures taken close together, and the table gives every round and the medians): the whole stage
+(`bmoe.pose.run_pose`, workers pinned), MediaPipe alone on one core (kept graph, blank frame between videos), and
+MediaPipe alone as `--workers` processes at once, one per core. The videos: every k-th of `--splits` so that about
+`--videos` remain (0: all of them, the frames `make repro`'s pose stage estimates). A round's order is symmetric,
+so that a steady drift of the machine's pace weighs the same on both sides of each ratio: one core on half the
+videos, N at once on that half, the stage on all, N at once on the other half, one core on the other half; the
+rates of MediaPipe alone are all frames over the two halves' seconds together. With `--variants`, once after that,
 on the same frames (every k-th val video, the frames the stage estimates at `--stride`, decoded beforehand):
 1. MediaPipe Pose alone on one core (this process pinned to core 0, one thread), four ways: a fresh graph per
    video with MediaPipe's smoothing (the previous stage), a fresh graph without smoothing, one graph kept across
@@ -64,12 +69,13 @@ def stage_fps(a, shard, **kw):
     from bmoe.pose import run_pose, pose_quality
     with tempfile.TemporaryDirectory() as d:
         t = time.time()
-        recs = run_pose(a.root, d, ("val",), a.stride, a.workers, shard, progress=False, log=os.devnull, **kw)
+        recs = run_pose(a.root, d, a.splits, a.stride, a.workers, shard, progress=False, log=os.devnull, **kw)
         dt = time.time() - t; q = pose_quality(a.root, d, recs)
     return q["frames_estimated"] / dt, q["pck@0.1"], q["detection_rate"]
 
 def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--root", default="data"); ap.add_argument("--videos", type=int, default=120)
+    ap.add_argument("--splits", type=lambda s: tuple(s.split(",")), default=("val",), help="comma-separated splits")
     ap.add_argument("--workers", type=int, default=2); ap.add_argument("--stride", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=3, help="rounds of (stage, one core, N at once), alternated")
     ap.add_argument("--variants", action="store_true", help="also the earlier estimators and the other one-core modes, once")
@@ -79,22 +85,28 @@ def main():
     from bmoe.pose import sample_frames
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
-    vids = [str(c.path) for c in read_list(a.root, "val")]; k = max(1, len(vids) // a.videos)
+    vids = sorted({str(c.path) for s in a.splits for c in read_list(a.root, s)})     # run_pose's order and shards
+    k = max(1, len(vids) // a.videos) if a.videos else 1
     shard = (0, k); vids = vids[::k]
     F = [read_frames(v, sample_frames(num_frames(v), a.stride)) for v in vids]
     n = sum(len(f) for f in F); blank = "kept + blank frame"
-    def alone(parts, mode=blank):        # MediaPipe alone, one pinned process per part, all at once: frames/s together
+    def alone(parts, mode=blank):        # MediaPipe alone, one pinned process per part, all at once: (frames, seconds)
         with ProcessPoolExecutor(len(parts), mp_context=get_context("spawn")) as ex:
             runs = list(ex.map(_pinned, [(c, P, mode) for c, P in enumerate(parts)]))
-        return sum(r[0] for r in runs) / max(r[1] for r in runs)
+        return sum(r[0] for r in runs), max(r[1] for r in runs)       # frames, seconds
+    def rate(*runs): return sum(r[0] for r in runs) / sum(r[1] for r in runs)
+    split = lambda P: [P[c::a.workers] for c in range(a.workers)]
     rounds = []
-    for r in range(a.rounds):            # the machine's pace drifts over minutes: each ratio from measures a minute apart
+    for r in range(a.rounds):            # symmetric order: a steady drift weighs alike on the stage and on MediaPipe alone
+        A, B = F[0::2], F[1::2]
+        one_a = alone([A]); both_a = alone(split(A))
         st, pk, det = stage_fps(a, shard, keep=True, smooth=False, pin=True)
-        one = alone([F]); both = alone([F[c::a.workers] for c in range(a.workers)])
-        rounds.append((st, one, both, pk, det))
-    print(f"\n{os.cpu_count()} cores; {len(vids)} val videos, {n} estimated frames (stride {a.stride}); MediaPipe Pose 0.10.21, model_complexity 1")
+        both_b = alone(split(B)); one_b = alone([B])
+        rounds.append((st, rate(one_a, one_b), rate(both_a, both_b), pk, det))
+    print(f"\n{os.cpu_count()} cores; {len(vids)} videos of {'+'.join(a.splits)}, {n} estimated frames (stride {a.stride}); MediaPipe Pose 0.10.21, model_complexity 1")
     print(f"\nthe stage (one graph per worker, blank frame between videos, workers pinned) against MediaPipe alone on the same frames "
-          f"(one graph, blank frame), in {a.rounds} rounds of three measures each, one after another")
+          f"(one graph, blank frame), in {a.rounds} rounds: one core and {a.workers} at once on half the videos, the stage on all, "
+          f"{a.workers} at once and one core on the other half")
     print(f"  {'round':<8}{'stage fr/s':>11}{'1 core':>8}{f'{a.workers} at once':>11}{f'x({a.workers} x 1 core)':>15}{f'x({a.workers} at once)':>15}"
           f"{'at once / 1 core':>18}{'detect':>8}{'PCK all':>8}{'hands':>7}{'legs':>7}")
     for i, (st, one, both, pk, det) in enumerate(rounds):
@@ -111,7 +123,7 @@ def main():
         ("fresh graph per video, smoothing (before)", dict(keep=False, smooth=True, pin=False)),
         ("one graph per worker, blank frame", dict(keep=True, smooth=False, pin=False)),
         ("one graph per worker, pinned to a core (now)", dict(keep=True, smooth=False, pin=True)))}
-    single = {m: alone([F], m) for m in ("fresh, smoothing", "fresh, no smoothing", "kept (tracking carried)", blank)}
+    single = {m: rate(alone([F], m)) for m in ("fresh, smoothing", "fresh, no smoothing", "kept (tracking carried)", blank)}
     print("\nvariants, once: MediaPipe alone, one core (frames/s)")
     for m, v in single.items(): print(f"  {m:<28}{v:>8.1f}")
     print(f"\nthe stage, {a.workers} workers")
