@@ -11,7 +11,7 @@ MediaPipe alone as `--workers` processes at once, one per core. The videos: ever
 so that a steady drift of the machine's pace weighs the same on both sides of each ratio: one core on half the
 videos, N at once on that half, the stage on all, N at once on the other half, one core on the other half; the
 rates of MediaPipe alone are all frames over the two halves' seconds together. With `--variants`, once after that,
-on the same frames (every k-th val video, the frames the stage estimates at `--stride`, decoded beforehand):
+on the same frames (the same videos, the frames the stage estimates at `--stride`, decoded beforehand):
 1. MediaPipe Pose alone on one core (this process pinned to core 0, one thread), four ways: a fresh graph per
    video with MediaPipe's smoothing (the previous stage), a fresh graph without smoothing, one graph kept across
    videos (tracking carried from one video into the next: fast but not allowed), and one graph kept with a
