@@ -1,9 +1,10 @@
-"""GPU benchmark of bmoe's Triton kernels and of a full B-MoE training step.
+"""GPU benchmark of bmoe's Triton kernels and of whole training steps.
 
 Run on a CUDA machine from the repository root:  PYTHONPATH=. python benchmarks/kernels.py
 It checks every kernel against its PyTorch reference at real sizes (random inputs, odd sizes, boxes beyond the
 frame), then prints one table: median times of kernel, reference and torch.compile(reference), achieved GB/s
-against the card's measured copy bandwidth, and B-MoE training-step throughput with and without the kernels.
+against the card's measured copy bandwidth, and the training-step throughput, with and without the kernels, of
+MANet-like, the region experts and B-MoE trained end to end.
 """
 import sys, time, json, argparse
 import torch
@@ -11,7 +12,8 @@ import triton
 from triton.testing import do_bench
 from bmoe.kernels import crop, temporal_shift, temporal_shift_ref, micro_conv, micro_conv_ref, set_kernels
 from bmoe.regions import crop_regions
-from bmoe.bmoe import BMoE, method_config, bmoe_loss
+from bmoe.bmoe import method_config, bmoe_loss
+from bmoe.baselines import build_model
 
 ap = argparse.ArgumentParser(); ap.add_argument("--json"); ap.add_argument("--quick", action="store_true")
 args = ap.parse_args()
@@ -80,11 +82,18 @@ bench("micro fwd (640x8x256)", lambda: micro_conv(*a), lambda: micro_conv_ref(*a
 def fb(f): return lambda: torch.autograd.grad(f(*a), a, go)
 bench("micro fwd+bwd", fb(micro_conv), fb(micro_conv_ref), 5 * a[0].numel() * 4, checks[-1][2])
 
-# 4. a full B-MoE training step, bf16 autocast, from uint8 frames (crop included): with and without the kernels
-def step_rate(kernels: bool, batch=32, steps=20):
+# 4. whole training steps, bf16 autocast, from uint8 frames (crop included), with and without the kernels: the two
+#    streams that train on frames in the staged pipeline (MANet-like: temporal shift; the region experts: shift and
+#    micro branch), and B-MoE trained end to end (no frozen streams: every kernel's forward and backward, as the
+#    row measured on 2026-11-26). The staged B-MoE stage itself trains only router and fusion on frozen streams.
+STEPS = (("MANet-like (global stream)", "manet", {}), ("region experts", "experts", {}),
+         ("B-MoE end to end (not staged)", "bmoe", dict(init_global="", init_experts="")))
+def step_rate(method, over, kernels: bool, batch=32, steps=20):
     set_kernels(kernels); torch.manual_seed(0)
-    cfg = method_config("bmoe", dim=256, enc_width=(32, 64, 128), global_width=(32, 64, 128), region_size=64, global_size=112, segments=8)
-    m = BMoE(cfg).to(dev); opt = torch.optim.SGD(m.parameters(), 0.01, momentum=0.9)
+    cfg = method_config(method, dim=256, enc_width=(32, 64, 128), global_width=(32, 64, 128), region_size=64, global_size=112,
+                        segments=8, **over)
+    m = build_model(cfg).to(dev).train()
+    opt = torch.optim.SGD([p for p in m.parameters() if p.requires_grad], 0.01, momentum=0.9)
     frm = torch.randint(0, 256, (batch, 8, 224, 224, 3), dtype=torch.uint8, device=dev)
     box = bx[:batch]; full = torch.tensor([0., 0., 224., 224.], device=dev).expand(batch, 8, 1, 4)
     y = torch.randint(0, 52, (batch,), device=dev)
@@ -97,7 +106,7 @@ def step_rate(kernels: bool, batch=32, steps=20):
     torch.cuda.synchronize(); t0 = time.time()
     for _ in range(steps): one()
     torch.cuda.synchronize(); return batch * steps / (time.time() - t0)
-r_on = step_rate(True); r_off = step_rate(False); set_kernels(True)
+step_rows = [(label, step_rate(meth, over, True), step_rate(meth, over, False)) for label, meth, over in STEPS]; set_kernels(True)
 
 print("\ncorrectness (relative error, kernel vs reference):")
 for c in checks: print(f"  {c[0]:<14} {str(c[1]):<24} {c[2]:.2e}")
@@ -105,9 +114,9 @@ print(f"\n{'kernel':<32}{'kernel ms':>10}{'ref ms':>9}{'compile ms':>11}{'GB/s':
 for r in rows:
     print(f"{r['kernel']:<32}{r['kernel_ms']:>10.4f}{r['ref_ms']:>9.4f}{r['compile_ms']:>11.4f}{r['GBps']:>8.0f}{r['x_of_bound']:>9.2f}"
           f"{r['speedup_vs_ref']:>8.2f}{r['speedup_vs_compile']:>8.2f}")
-print(f"\nB-MoE training step (bf16 autocast, batch 32, 8 x 224² frames, crops 5x64² + 112²):")
-print(f"  with kernels {r_on:.1f} clips/s, without {r_off:.1f} clips/s, speed-up {r_on / r_off:.2f}x")
-print(f"  full preset (11,250 train clips): {11250 / r_on:.0f} s per epoch of GPU compute with kernels")
+print(f"\ntraining steps (bf16 autocast, batch 32, 8 x 224² uint8 frames, crops 5x64² + 112² included), clips/s:")
+print(f"  {'model':<32}{'kernels':>9}{'without':>9}{'speed-up':>10}{'s/epoch, 11,250 clips':>24}")
+for label, on, off in step_rows: print(f"  {label:<32}{on:>9.1f}{off:>9.1f}{on / off:>9.2f}x{11250 / on:>24.0f}")
 if args.json:
     json.dump(dict(device=torch.cuda.get_device_name(), copy_GBps=copy_bw, rows=rows, checks=[list(map(str, c)) for c in checks],
-                   step_clips_per_s=dict(kernels=r_on, reference=r_off)), open(args.json, "w"), indent=1)
+                   steps=[dict(model=l, kernels=on, reference=off) for l, on, off in step_rows]), open(args.json, "w"), indent=1)
