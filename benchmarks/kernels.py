@@ -6,7 +6,7 @@ frame), then prints one table: median times of kernel, reference and torch.compi
 against the card's measured copy bandwidth, and the training-step throughput, with and without the kernels, of
 MANet-like, the region experts and B-MoE trained end to end.
 """
-import sys, time, json, argparse
+import time, json, argparse
 import torch
 import triton
 from triton.testing import do_bench
@@ -114,7 +114,7 @@ print(f"\n{'kernel':<32}{'kernel ms':>10}{'ref ms':>9}{'compile ms':>11}{'GB/s':
 for r in rows:
     print(f"{r['kernel']:<32}{r['kernel_ms']:>10.4f}{r['ref_ms']:>9.4f}{r['compile_ms']:>11.4f}{r['GBps']:>8.0f}{r['x_of_bound']:>9.2f}"
           f"{r['speedup_vs_ref']:>8.2f}{r['speedup_vs_compile']:>8.2f}")
-print(f"\ntraining steps (bf16 autocast, batch 32, 8 x 224² uint8 frames, crops 5x64² + 112² included), clips/s:")
+print("\ntraining steps (bf16 autocast, batch 32, 8 x 224² uint8 frames, crops 5x64² + 112² included), clips/s:")
 print(f"  {'model':<32}{'kernels':>9}{'without':>9}{'speed-up':>10}{'s/epoch, 11,250 clips':>24}")
 for label, on, off in step_rows: print(f"  {label:<32}{on:>9.1f}{off:>9.1f}{on / off:>9.2f}x{11250 / on:>24.0f}")
 if args.json:
