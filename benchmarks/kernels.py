@@ -15,7 +15,7 @@ from bmoe.regions import crop_regions
 from bmoe.bmoe import method_config, bmoe_loss
 from bmoe.baselines import build_model
 
-ap = argparse.ArgumentParser(); ap.add_argument("--json"); ap.add_argument("--quick", action="store_true")
+ap = argparse.ArgumentParser(); ap.add_argument("--json", help="also write every figure to this JSON file")
 args = ap.parse_args()
 dev = "cuda"; torch.manual_seed(0)
 rows, checks = [], []

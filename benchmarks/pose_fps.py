@@ -77,7 +77,7 @@ def main():
     ap = argparse.ArgumentParser(); ap.add_argument("--root", default="data"); ap.add_argument("--videos", type=int, default=120)
     ap.add_argument("--splits", type=lambda s: tuple(s.split(",")), default=("val",), help="comma-separated splits")
     ap.add_argument("--workers", type=int, default=2); ap.add_argument("--stride", type=int, default=2)
-    ap.add_argument("--rounds", type=int, default=3, help="rounds of (stage, one core, N at once), alternated")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds, each: one core and N at once on half the videos, the stage, N at once and one core on the other half")
     ap.add_argument("--variants", action="store_true", help="also the earlier estimators and the other one-core modes, once")
     a = ap.parse_args()
     os.environ["OMP_NUM_THREADS"] = "1"
@@ -96,9 +96,8 @@ def main():
         return sum(r[0] for r in runs), max(r[1] for r in runs)       # frames, seconds
     def rate(*runs): return sum(r[0] for r in runs) / sum(r[1] for r in runs)
     split = lambda P: [P[c::a.workers] for c in range(a.workers)]
-    rounds = []
+    rounds, A, B = [], F[0::2], F[1::2]
     for r in range(a.rounds):            # symmetric order: a steady drift weighs alike on the stage and on MediaPipe alone
-        A, B = F[0::2], F[1::2]
         one_a = alone([A]); both_a = alone(split(A))
         st, pk, det = stage_fps(a, shard, keep=True, smooth=False, pin=True)
         both_b = alone(split(B)); one_b = alone([B])
